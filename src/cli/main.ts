@@ -1,0 +1,36 @@
+import type { CliCommand, CliIO } from "./io.js";
+
+const USAGE = `vigil: security incident response inside GitHub
+
+Usage:
+  vigil deadline --from ISO [--days N] [--config FILE | --country CC [--state SS] [--region RR] --timezone TZ] [--json]
+      When a post-mortem is due: N working days (default 3) after the day of --from.
+  vigil check-config FILE
+      Validate a .github/incident-response.yml; exit 1 with every problem, 0 with the effective config.
+  vigil help
+      This text.
+
+Environment: GITHUB_TOKEN (commands that talk to GitHub), GITHUB_API_URL (GitHub Enterprise Server).
+`;
+
+// Commands load lazily so `vigil deadline` does not pay for modules only `tick` needs.
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  deadline: async () => (await import("./deadline.js")).deadlineCommand,
+  "check-config": async () => (await import("./check-config.js")).checkConfigCommand,
+};
+
+/** Runs the `vigil` command line and returns its exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`vigil: unknown command "${name}". Run "vigil help" for the list.`);
+    return 2;
+  }
+  const command = await load();
+  return command(rest, io);
+}

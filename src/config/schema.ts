@@ -1,0 +1,158 @@
+import { z } from "zod";
+
+/** Where a repository keeps its Vigil configuration, relative to `.github/`. */
+export const CONFIG_FILE_NAME = "incident-response.yml";
+export const CONFIG_PATH = `.github/${CONFIG_FILE_NAME}`;
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+// GitHub's own rule for user logins: alphanumerics and single inner hyphens, at most 39 characters.
+const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]+$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+// A local wall-clock moment (interpreted in `timezone`) or a full ISO 8601 instant with offset.
+const MOMENT_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date written `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(DATE_RE, "must be a date written YYYY-MM-DD, for example 2026-12-24")
+  .refine(isRealDate, "is not a real calendar date");
+
+/** A GitHub user login; a leading `@` is accepted and dropped. */
+export const login = z
+  .string()
+  .transform((s) => s.trim().replace(/^@/, ""))
+  .pipe(z.string().regex(LOGIN_RE, "must be a GitHub user login such as alice (letters, digits and single hyphens)"));
+
+/** A GitHub user login or an `@org/team` slug; users are stored without `@`, teams keep it. */
+export const userOrTeam = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z.union([
+      z.string().regex(TEAM_RE),
+      z
+        .string()
+        .transform((s) => s.replace(/^@/, ""))
+        .pipe(z.string().regex(LOGIN_RE)),
+    ], { error: "must be a GitHub login such as alice or a team such as @my-org/security" }),
+  );
+
+const calendarSchema = z.strictObject({
+  country: z.string().trim().toUpperCase().optional().describe("ISO 3166 country code for public holidays, e.g. US; omit for weekends only"),
+  state: z.string().trim().toUpperCase().optional().describe("State or province code within the country, e.g. CA"),
+  region: z.string().trim().toUpperCase().optional().describe("Region within the state, where date-holidays knows one"),
+  holidayTypes: z
+    .array(z.enum(["public", "bank", "school", "optional", "observance"]))
+    .default(["public"])
+    .describe("date-holidays types that make a day non-working"),
+  workingDays: z
+    .array(z.enum(WEEKDAYS))
+    .min(1, "needs at least one working day")
+    .default(["mon", "tue", "wed", "thu", "fri"])
+    .describe("Weekdays that are working days"),
+  extraHolidays: z.array(isoDate).default([]).describe("Company holidays, YYYY-MM-DD"),
+});
+
+const overrideSchema = z.strictObject({
+  login: login.describe("Who is on call instead"),
+  from: isoDate.describe("First day of the override, inclusive, in the configured time zone"),
+  to: isoDate.describe("Last day of the override, inclusive"),
+});
+
+const oncallSchema = z.strictObject({
+  rotation: z.array(login).min(1, "needs at least one GitHub login").describe("Weekly rotation of GitHub logins, in order"),
+  start: z
+    .string()
+    .regex(MOMENT_RE, "must be a moment such as 2026-01-05T09:00 (local time) or 2026-01-05T09:00:00Z")
+    .default("2024-01-01T09:00")
+    .describe("When the first person in the rotation starts; each hand-off is a week later"),
+  overrides: z.array(overrideSchema).default([]).describe("Dated replacements of the primary (vacations, swaps)"),
+  securityOfficer: login.describe("The Security Officer: last in every escalation chain"),
+  escalate: z.array(userOrTeam).default([]).describe("Teams or people mentioned on Emergency and Sev0 incidents"),
+});
+
+const projectSchema = z.strictObject({
+  owner: z.string().min(1).describe("Organisation or user that owns the GitHub Project (v2)"),
+  number: z.number().int().positive().describe("The Project's number, as in its URL"),
+  fields: z
+    .strictObject({
+      severity: z.string().min(1).default("Severity"),
+      status: z.string().min(1).default("Status"),
+    })
+    .default({ severity: "Severity", status: "Status" })
+    .describe("Names of the single-select fields Vigil keeps in step"),
+});
+
+const postmortemSchema = z.strictObject({
+  workingDays: z.number().int().min(1).max(30).default(3).describe("Working days after resolution until the post-mortem is due"),
+  reviewers: z.array(userOrTeam).default([]).describe("Reviewers requested on post-mortem pull requests"),
+  reviewAfterWeeks: z.number().int().min(1).max(52).default(4).describe("Weeks after the merge when the post-mortem review is due"),
+  forNotPlanned: z.boolean().default(false).describe("Open a post-mortem also for incidents closed as not planned"),
+});
+
+const DEFAULT_THREATS = [
+  "Broken access control",
+  "Injection (SQL, command, XSS)",
+  "Authentication failures and credential stuffing",
+  "Vulnerable and outdated dependencies",
+  "Security misconfiguration",
+  "Sensitive data exposure",
+];
+const DEFAULT_REVIEW_CHECKLIST = [
+  "Examine every significant change merged since the last review",
+  "Review the list of top threats",
+  "Track progress on defenses identified by earlier reviews",
+  "Review access grants and remove those no longer needed",
+];
+
+const securityReviewSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  everyWeeks: z.number().int().min(1).max(52).default(4).describe("Target interval between security reviews"),
+  maxWeeks: z.number().int().min(1).max(104).default(8).describe("Hard limit between security reviews"),
+  topThreats: z.array(z.string().min(1)).default(DEFAULT_THREATS),
+  checklist: z.array(z.string().min(1)).default(DEFAULT_REVIEW_CHECKLIST),
+});
+
+const patchingSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  everyWeeks: z.number().int().min(1).max(52).default(1).describe("Target interval between patching rounds"),
+  maxWeeks: z.number().int().min(1).max(104).default(2).describe("Hard limit between patching rounds"),
+  systems: z.array(z.string().min(1)).min(1).default(["production", "development"]),
+});
+
+const drillSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  month: z.number().int().min(1).max(12).default(3).describe("Month of the yearly drill, 1-12"),
+  perYear: z.number().int().min(1).default(2).describe("How many response plans each drill exercises"),
+  plans: z.array(z.string().min(1)).default([]).describe("Names of the scenario-specific response plans"),
+});
+
+/** The whole `.github/incident-response.yml`, with defaults for everything but the people. */
+export const configSchema = z.strictObject({
+  timezone: z.string().default("UTC").describe("IANA time zone for deadlines and timestamps, e.g. America/Los_Angeles"),
+  calendar: calendarSchema.prefault({}),
+  oncall: oncallSchema,
+  project: projectSchema.optional(),
+  postmortem: postmortemSchema.prefault({}),
+  securityReview: securityReviewSchema.prefault({}),
+  patching: patchingSchema.prefault({}),
+  drill: drillSchema.prefault({}),
+  allowPublic: z.boolean().default(false).describe("Allow incident details in a public repository"),
+});
+
+/** The effective, fully defaulted configuration. */
+export type VigilConfig = z.output<typeof configSchema>;
+/** The configuration as a user writes it. */
+export type VigilConfigInput = z.input<typeof configSchema>;
+export type CalendarConfig = VigilConfig["calendar"];
+export type OncallConfig = VigilConfig["oncall"];
+export type ProjectConfig = NonNullable<VigilConfig["project"]>;

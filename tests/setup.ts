@@ -1,0 +1,4 @@
+import nock from "nock";
+
+// Tests never reach the network: every GitHub request goes to the in-memory sandbox.
+nock.disableNetConnect();
