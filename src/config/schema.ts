@@ -2,9 +2,12 @@ import { z } from "zod";
 
 /** Where a repository keeps its Vigil configuration, relative to `.github/`. */
 export const CONFIG_FILE_NAME = "incident-response.yml";
+/** The configuration file's path in a repository. */
 export const CONFIG_PATH = `.github/${CONFIG_FILE_NAME}`;
 
+/** Weekday names as written in `calendar.workingDays`, Monday first. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** One of WEEKDAYS. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 // GitHub's own rule for user logins: alphanumerics and single inner hyphens, at most 39 characters.
@@ -24,7 +27,8 @@ function isRealDate(value: string): boolean {
 export const isoDate = z
   .string()
   .regex(DATE_RE, "must be a date written YYYY-MM-DD, for example 2026-12-24")
-  .refine(isRealDate, "is not a real calendar date");
+  // Only a well-formed date can be checked against the calendar; the regex has already said what is wrong otherwise.
+  .refine((value) => !DATE_RE.test(value) || isRealDate(value), "is not a real calendar date; check the month and the day");
 
 /** A GitHub user login; a leading `@` is accepted and dropped. */
 export const login = z
@@ -56,7 +60,7 @@ const calendarSchema = z.strictObject({
     .describe("date-holidays types that make a day non-working"),
   workingDays: z
     .array(z.enum(WEEKDAYS))
-    .min(1, "needs at least one working day")
+    .min(1, "needs at least one working day, for example [mon, tue, wed, thu, fri]")
     .default(["mon", "tue", "wed", "thu", "fri"])
     .describe("Weekdays that are working days"),
   extraHolidays: z.array(isoDate).default([]).describe("Company holidays, YYYY-MM-DD"),
@@ -69,10 +73,10 @@ const overrideSchema = z.strictObject({
 });
 
 const oncallSchema = z.strictObject({
-  rotation: z.array(login).min(1, "needs at least one GitHub login").describe("Weekly rotation of GitHub logins, in order"),
+  rotation: z.array(login).min(1, "needs at least one GitHub login, for example [alice, bob, carol]").describe("Weekly rotation of GitHub logins, in order"),
   start: z
     .string()
-    .regex(MOMENT_RE, "must be a moment such as 2026-01-05T09:00 (local time) or 2026-01-05T09:00:00Z")
+    .regex(MOMENT_RE, "must be a moment such as 2026-01-05T09:00 (local time in the configured time zone) or 2026-01-05T09:00:00Z")
     .default("2024-01-01T09:00")
     .describe("When the first person in the rotation starts; each hand-off is a week later"),
   overrides: z.array(overrideSchema).default([]).describe("Dated replacements of the primary (vacations, swaps)"),
@@ -85,8 +89,8 @@ const projectSchema = z.strictObject({
   number: z.number().int().positive().describe("The Project's number, as in its URL"),
   fields: z
     .strictObject({
-      severity: z.string().min(1).default("Severity"),
-      status: z.string().min(1).default("Status"),
+      severity: z.string().min(1).default("Severity").describe("Single-select field that follows the incident's severity"),
+      status: z.string().min(1).default("Status").describe("Single-select field that follows the incident's status"),
     })
     .default({ severity: "Severity", status: "Status" })
     .describe("Names of the single-select fields Vigil keeps in step"),
@@ -115,22 +119,26 @@ const DEFAULT_REVIEW_CHECKLIST = [
 ];
 
 const securityReviewSchema = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(true).describe("File recurring security review issues"),
   everyWeeks: z.number().int().min(1).max(52).default(4).describe("Target interval between security reviews"),
   maxWeeks: z.number().int().min(1).max(104).default(8).describe("Hard limit between security reviews"),
-  topThreats: z.array(z.string().min(1)).default(DEFAULT_THREATS),
-  checklist: z.array(z.string().min(1)).default(DEFAULT_REVIEW_CHECKLIST),
+  topThreats: z.array(z.string().min(1)).default(DEFAULT_THREATS).describe("Top threats every review walks through"),
+  checklist: z.array(z.string().min(1)).default(DEFAULT_REVIEW_CHECKLIST).describe("Standing checklist of every review"),
 });
 
 const patchingSchema = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(true).describe("File recurring OS patching issues"),
   everyWeeks: z.number().int().min(1).max(52).default(1).describe("Target interval between patching rounds"),
   maxWeeks: z.number().int().min(1).max(104).default(2).describe("Hard limit between patching rounds"),
-  systems: z.array(z.string().min(1)).min(1).default(["production", "development"]),
+  systems: z
+    .array(z.string().min(1))
+    .min(1, "needs at least one system to patch, for example [production, development]")
+    .default(["production", "development"])
+    .describe("Systems patched each round; each becomes a checklist item"),
 });
 
 const drillSchema = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(true).describe("File the yearly incident-response drill issue"),
   month: z.number().int().min(1).max(12).default(3).describe("Month of the yearly drill, 1-12"),
   perYear: z.number().int().min(1).default(2).describe("How many response plans each drill exercises"),
   plans: z.array(z.string().min(1)).default([]).describe("Names of the scenario-specific response plans"),
@@ -139,13 +147,13 @@ const drillSchema = z.strictObject({
 /** The whole `.github/incident-response.yml`, with defaults for everything but the people. */
 export const configSchema = z.strictObject({
   timezone: z.string().default("UTC").describe("IANA time zone for deadlines and timestamps, e.g. America/Los_Angeles"),
-  calendar: calendarSchema.prefault({}),
-  oncall: oncallSchema,
-  project: projectSchema.optional(),
-  postmortem: postmortemSchema.prefault({}),
-  securityReview: securityReviewSchema.prefault({}),
-  patching: patchingSchema.prefault({}),
-  drill: drillSchema.prefault({}),
+  calendar: calendarSchema.prefault({}).describe("Working-day calendar for deadlines"),
+  oncall: oncallSchema.describe("The people: weekly on-call rotation and escalation chain"),
+  project: projectSchema.optional().describe("GitHub Project (v2) that incidents are added to"),
+  postmortem: postmortemSchema.prefault({}).describe("Post-mortem pull requests and their deadline"),
+  securityReview: securityReviewSchema.prefault({}).describe("Recurring holistic security review"),
+  patching: patchingSchema.prefault({}).describe("Recurring OS patching"),
+  drill: drillSchema.prefault({}).describe("Yearly incident-response drill"),
   allowPublic: z.boolean().default(false).describe("Allow incident details in a public repository"),
 });
 
@@ -153,6 +161,9 @@ export const configSchema = z.strictObject({
 export type VigilConfig = z.output<typeof configSchema>;
 /** The configuration as a user writes it. */
 export type VigilConfigInput = z.input<typeof configSchema>;
+/** The effective `calendar` section. */
 export type CalendarConfig = VigilConfig["calendar"];
+/** The effective `oncall` section. */
 export type OncallConfig = VigilConfig["oncall"];
+/** The `project` section, when configured. */
 export type ProjectConfig = NonNullable<VigilConfig["project"]>;

@@ -1,0 +1,199 @@
+import { classifyLines, isGitHubLogin } from "./sanitize.js";
+import type { AssessedSeverity } from "./severity.js";
+import { type IncidentStatus, parseStatus } from "./status.js";
+
+/** A command accepted from an incident comment (SPEC 2.2). */
+export type Command =
+  | { name: "severity"; level: AssessedSeverity; reason: string | null }
+  | { name: "status"; status: IncidentStatus }
+  | { name: "note"; text: string }
+  | { name: "responder"; login: string }
+  | { name: "escalate"; reason: string | null }
+  | { name: "postmortem" }
+  | { name: "help" };
+
+/** The name of a command. */
+export type CommandName = Command["name"];
+
+/** One command line of a comment: the command, or what is wrong with it and the right form. */
+export type ParsedCommand =
+  | { ok: true; command: Command; line: string }
+  | { ok: false; line: string; error: string };
+
+interface CommandSpec {
+  readonly name: CommandName;
+  readonly usage: string;
+  readonly summary: string;
+}
+
+/** The commands, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: "severity", usage: "/severity <emergency|sev0|sev1|sev2> [reason]",
+    summary: "Changes the severity. Emergency and Sev0 page the Security Officer and the escalation teams." },
+  { name: "status", usage: "/status <investigating|mitigating|mitigated|resolved>",
+    summary: "Changes the status; `resolved` opens the post-mortem." },
+  { name: "note", usage: "/note <text>",
+    summary: "Adds a timestamped mitigation or investigation note to the timeline; the text may go on over the following lines." },
+  { name: "responder", usage: "/responder @login", summary: "Makes that person the primary responder." },
+  { name: "escalate", usage: "/escalate [reason]",
+    summary: "Hands the incident to the next in line: primary, then backup, then the Security Officer." },
+  { name: "postmortem", usage: "/postmortem", summary: "Opens the post-mortem pull request now." },
+  { name: "help", usage: "/help", summary: "Shows this list." },
+];
+
+const USAGE = new Map(COMMANDS.map((c) => [c.name, c.usage]));
+const form = (name: CommandName): string => `\`${USAGE.get(name) ?? `/${name}`}\``;
+
+// Words people type for a command Vigil names differently, mapped to the command they want.
+const HINTS = new Map<string, CommandName>(Object.entries({
+  sev: "severity", priority: "severity", prio: "severity", level: "severity",
+  state: "status", resolve: "status", close: "status", mitigate: "status",
+  comment: "note", log: "note", update: "note",
+  assign: "responder", owner: "responder", oncall: "responder", "on-call": "responder", lead: "responder",
+  page: "escalate", escalation: "escalate",
+  pm: "postmortem", "post-mortem": "postmortem", retro: "postmortem", rca: "postmortem",
+  commands: "help", usage: "help",
+} satisfies Record<string, CommandName>));
+
+// At most three spaces of indentation: a line indented four or more is code or a continuation.
+// The name must be followed by a space, a colon or the end, so `/etc/passwd` is not a command.
+const COMMAND_RE = /^ {0,3}\/([A-Za-z][A-Za-z0-9_-]{0,31}):?(?:[ \t]+(.*))?$/;
+
+// Optimal-string-alignment distance, to recognise typos such as `/sevrity`.
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+function isKnown(name: string): name is CommandName {
+  return USAGE.has(name as CommandName);
+}
+
+/** The command a mistyped or differently named word most likely meant, if any. */
+function suggestion(word: string): CommandName | null {
+  const hinted = HINTS.get(word);
+  if (hinted) return hinted;
+  // A quarter of the name's length: one slip in `note`, two in `postmortem`.
+  return COMMANDS.find((c) => distance(word, c.name) <= Math.floor(c.name.length / 4))?.name ?? null;
+}
+
+interface CommandLine {
+  readonly name: string;
+  readonly args: string;
+}
+
+// An unknown `/word` is a command attempt only when it stands alone or resembles a command:
+// a comment starting "/tmp is full" is prose, "/sevrity sev0" and "/assign @bob" are attempts.
+function commandLine(text: string): CommandLine | null {
+  const m = COMMAND_RE.exec(text);
+  if (!m?.[1]) return null;
+  const name = m[1].toLowerCase();
+  const args = (m[2] ?? "").trim();
+  if (isKnown(name) || args === "" || suggestion(name)) return { name, args };
+  return null;
+}
+
+const LEVEL_RE = /^(emergency|triage|sev[ -]?\d+)(?![A-Za-z0-9])[\s:,;–—-]*(.*)$/i;
+
+function parseSeverityArgs(args: string): Command | string {
+  const m = LEVEL_RE.exec(args);
+  if (!m?.[1]) {
+    const got = args === "" ? "needs a level" : `does not know the level "${args.split(/\s/)[0] ?? ""}"`;
+    return `/severity ${got}. Use ${form("severity")}, for example \`/severity sev1 the API is degraded\`.`;
+  }
+  const word = m[1].toLowerCase().replace(/[ -]/g, "");
+  if (word === "triage") {
+    return `triage means "not yet assessed" and cannot be set. Choose a level: ${form("severity")}.`;
+  }
+  if (!["emergency", "sev0", "sev1", "sev2"].includes(word)) {
+    return `there is no level ${m[1]}. Use ${form("severity")}.`;
+  }
+  return { name: "severity", level: word as AssessedSeverity, reason: m[2]?.trim() || null };
+}
+
+function parseStatusArgs(args: string): Command | string {
+  const status = parseStatus(args);
+  if (status) return { name: "status", status };
+  if (args === "") return `/status needs a status. Use ${form("status")}.`;
+  if (parseStatus(args.split(/\s+/)[0] ?? "")) {
+    return `/status takes only the status; put the details in a \`/note\` on the next line. Use ${form("status")}.`;
+  }
+  return `/status does not know "${args}". Use ${form("status")}.`;
+}
+
+function parseResponderArgs(args: string): Command | string {
+  const words = args.split(/\s+/).filter(Boolean);
+  const [first] = words;
+  if (first === undefined) return `/responder needs a GitHub login. Use ${form("responder")}.`;
+  if (words.length > 1) return `/responder takes exactly one person. Use ${form("responder")}.`;
+  const login = first.replace(/^@/, "");
+  if (login.includes("/")) return `the primary responder is one person, not a team. Use ${form("responder")}.`;
+  if (!isGitHubLogin(login)) return `"${first}" is not a GitHub login. Use ${form("responder")}.`;
+  return { name: "responder", login };
+}
+
+function parseArgs(name: CommandName, args: string, more: string): Command | string {
+  switch (name) {
+    case "severity": return parseSeverityArgs(args);
+    case "status": return parseStatusArgs(args);
+    case "responder": return parseResponderArgs(args);
+    case "escalate": return { name, reason: args || null };
+    case "help": return { name }; // anything after /help is harmless; show help anyway
+    case "postmortem": return args === "" ? { name } : `/postmortem takes no arguments. Use ${form("postmortem")}.`;
+    case "note": {
+      const text = [args, more].join("\n").trim();
+      return text === "" ? `/note needs the text of the note. Use ${form("note")}.` : { name, text };
+    }
+  }
+}
+
+/**
+ * Finds the commands in a comment, in order. A command is a line starting with `/` (after at most
+ * three spaces) outside code blocks, block quotes and HTML comments. `/note` text runs on over the
+ * following lines until the next command line.
+ */
+export function parseCommands(commentBody: string): ParsedCommand[] {
+  const lines = classifyLines(commentBody);
+  const found = lines.map((l) => (l.kind === "text" ? commandLine(l.text) : null));
+  const out: ParsedCommand[] = [];
+  found.forEach((cmd, i) => {
+    if (!cmd) return;
+    const line = lines[i]?.text.trim() ?? "";
+    if (!isKnown(cmd.name)) {
+      const hint = suggestion(cmd.name);
+      const meant = hint ? ` Did you mean ${form(hint)}?` : "";
+      out.push({ ok: false, line, error: `unknown command /${cmd.name}.${meant} Send \`/help\` for the list.` });
+      return;
+    }
+    let end = i + 1;
+    while (end < lines.length && !found[end]) end++;
+    const more = cmd.name === "note" ? lines.slice(i + 1, end).map((l) => l.text).join("\n") : "";
+    const result = parseArgs(cmd.name, cmd.args, more);
+    out.push(typeof result === "string" ? { ok: false, line, error: result } : { ok: true, command: result, line });
+  });
+  return out;
+}
+
+/** Markdown help: a table of the commands and what they do, and who may run them. */
+export function helpText(): string {
+  const rows = COMMANDS.map((c) => `| \`${c.usage.replace(/\|/g, "\\|")}\` | ${c.summary} |`);
+  return [
+    "| Command | What it does |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "Only people with write, maintain or admin permission on this repository may run commands. " +
+      "Put each command at the start of its own line; one comment may hold several, and they run in order. " +
+      "Lines in code blocks or quotes are not commands.",
+  ].join("\n");
+}
