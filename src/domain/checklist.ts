@@ -1,3 +1,5 @@
+import { classifyLines } from "./sanitize.js";
+
 /** A markdown task-list item. */
 export interface TaskItem {
   text: string;
@@ -6,14 +8,20 @@ export interface TaskItem {
 
 const TASK_RE = /^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
 
-/** Every task-list item of a markdown document, in order. */
+// Only lines of ordinary text are task items: one inside a code block or quote is a reporter's
+// words (data), and must neither count nor be rewritten.
+function taskOf(line: string, kind: string): TaskItem | null {
+  if (kind !== "text") return null;
+  const match = TASK_RE.exec(line);
+  return match ? { text: match[2] ?? "", checked: match[1] !== " " } : null;
+}
+
+/** Every task-list item of a markdown document, in order, outside code blocks, quotes and comments. */
 export function parseTaskItems(markdown: string): TaskItem[] {
-  const items: TaskItem[] = [];
-  for (const line of markdown.split(/\r?\n/)) {
-    const match = TASK_RE.exec(line);
-    if (match) items.push({ text: match[2] ?? "", checked: match[1] !== " " });
-  }
-  return items;
+  return classifyLines(markdown).flatMap((line) => {
+    const item = taskOf(line.text, line.kind);
+    return item ? [item] : [];
+  });
 }
 
 /**
@@ -23,12 +31,10 @@ export function parseTaskItems(markdown: string): TaskItem[] {
 export function keepCheckedItems(previous: string, next: string): string {
   const checked = new Set(parseTaskItems(previous).filter((i) => i.checked).map((i) => i.text));
   if (checked.size === 0) return next;
-  return next
-    .split("\n")
-    .map((line) => {
-      const match = TASK_RE.exec(line);
-      if (!match || match[1] !== " " || !checked.has(match[2] ?? "")) return line;
-      return line.replace("[ ]", "[x]");
+  return classifyLines(next)
+    .map(({ text, kind }) => {
+      const item = taskOf(text, kind);
+      return item && !item.checked && checked.has(item.text) ? text.replace("[ ]", "[x]") : text;
     })
     .join("\n");
 }

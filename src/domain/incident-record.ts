@@ -59,7 +59,7 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
   const pages = severityPages(state.severity);
   const officer = config.oncall.securityOfficer;
   const path = snapshot.chain
-    .map((login) => (login === officer ? `${login} (Security Officer)` : login))
+    .map((login) => (login.toLowerCase() === officer.toLowerCase() ? `${login} (Security Officer)` : login))
     .join(" → ");
   const rows: [string, string][] = [
     ["Severity", `**${sev.displayName}** — ${sev.meaning}`],

@@ -80,7 +80,7 @@ export function replayIncident(
     responder: snapshot.responder,
   });
   const outcomes: CommandOutcome[] = [];
-  const ordered = [...comments].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const ordered = [...comments].sort((a, b) => instant(a.at) - instant(b.at) || a.id - b.id);
   for (const comment of ordered) {
     if (!comment.allowed) continue;
     for (const parsed of comment.commands) {
@@ -92,8 +92,13 @@ export function replayIncident(
     state.timeline.push({ at: closed.at, kind: "closed", reason: closed.reason });
     if (closed.reason === "completed") state.status = "resolved";
   }
-  state.timeline.sort((a, b) => a.at.localeCompare(b.at));
+  // Stable sort by instant: times carry different offsets (the notification time is local, GitHub's are UTC).
+  state.timeline.sort((a, b) => instant(a.at) - instant(b.at));
   return { state, outcomes };
+}
+
+function instant(iso: string): number {
+  return Date.parse(iso);
 }
 
 function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, command: Command): CommandOutcome {

@@ -5,7 +5,7 @@ import { parseConfigText } from "../../src/config/parse.js";
 import { allowedKeysAt } from "../../src/config/schema-walk.js";
 import { PACKAGE_ROOT } from "../../src/paths.js";
 
-const doc = readFileSync(join(PACKAGE_ROOT, "docs", "configuration.md"), "utf8");
+const doc = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
 const yamlBlocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
 
 // Every key path of the schema, e.g. "oncall.overrides" and "project.fields.severity".
@@ -18,7 +18,7 @@ function keyPaths(path: string[] = []): string[] {
   });
 }
 
-describe("docs/configuration.md", () => {
+describe("README configuration reference", () => {
   it("has examples that check-config accepts", () => {
     const examples = yamlBlocks.filter((block) => block.includes("oncall"));
     expect(examples.length).toBeGreaterThanOrEqual(2);
