@@ -1,5 +1,5 @@
 import { findMarker, type MarkerData } from "../domain/markers.js";
-import type { GitHubClient, IssueRef } from "./client.js";
+import { statusOf, type GitHubClient, type IssueRef } from "./client.js";
 import { createComment, deleteComment, listComments, updateComment, type CommentState } from "./comments.js";
 
 /** A comment Vigil wrote, recognised by its marker, with the marker's data. */
@@ -35,14 +35,22 @@ export async function upsertMarkedComment(
   body: string,
   match?: (data: MarkerData) => boolean,
 ): Promise<number> {
+  const repo = { owner: ref.owner, repo: ref.repo };
   const existing = findMarked(comments, kind, match)[0];
   if (existing) {
-    if (existing.comment.body !== body) await updateComment(gh, ref, existing.comment.id, body);
+    if (existing.comment.body !== body) await updateComment(gh, repo, existing.comment.id, body);
     return existing.comment.id;
   }
   const created = await createComment(gh, ref, body);
   const copies = findMarked(await listComments(gh, ref), kind, match);
   const keep = copies[0]?.comment.id ?? created;
-  for (const copy of copies.slice(1)) await deleteComment(gh, ref, copy.comment.id);
+  for (const copy of copies.slice(1)) {
+    try {
+      await deleteComment(gh, repo, copy.comment.id);
+    } catch (error) {
+      // The racing delivery saw the same copies and deleted this one first.
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
   return keep;
 }
