@@ -1,8 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { verifyStrictSandboxes } from "../../src/sandbox/sandbox.js";
+import { describe, expect, it } from "vitest";
 import { comment, createWorld, fileIncident, OWNER, PROJECT_CONFIG } from "./world.js";
-
-afterEach(() => verifyStrictSandboxes());
 
 // The numbers the README names ("API cost"). A change that adds a request to a hot path fails here
 // and must update the README with a reason.

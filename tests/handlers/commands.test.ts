@@ -1,8 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { verifyStrictSandboxes } from "../../src/sandbox/sandbox.js";
+import { describe, expect, it } from "vitest";
 import { botComments, comment, createWorld, fileIncident, issueState, OWNER, record, REPO, type World } from "./world.js";
-
-afterEach(() => verifyStrictSandboxes());
 
 async function declared(): Promise<{ world: World; n: number }> {
   const world = createWorld();

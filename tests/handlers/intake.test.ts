@@ -1,9 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { verifyStrictSandboxes } from "../../src/sandbox/sandbox.js";
+import { describe, expect, it } from "vitest";
 import { INCIDENT_FORM, option } from "../templates/render-form-body.js";
 import { answers, botComments, createWorld, fileIncident, issueState, OWNER, record, REPO } from "./world.js";
-
-afterEach(() => verifyStrictSandboxes());
 
 const ZWSP = "\u200b";
 

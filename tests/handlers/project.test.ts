@@ -1,8 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { verifyStrictSandboxes } from "../../src/sandbox/sandbox.js";
+import { describe, expect, it } from "vitest";
 import { botComments, comment, CONFIG, createWorld, fileIncident, OWNER, PROJECT_CONFIG, record, REPO, type World } from "./world.js";
-
-afterEach(() => verifyStrictSandboxes());
 
 const SEVERITY_OPTIONS = ["Emergency", "Sev0", "Sev1", "Sev2", "Triage"];
 const STATUS_OPTIONS = ["investigating", "MITIGATING", "Mitigated", "Resolved"];

@@ -1,0 +1,188 @@
+// The typed state API tests use to arrange GitHub and read it back. Writes
+// go through the same store functions as the REST handlers, so arranged
+// state obeys the same rules (unique milestone titles, label auto-creation).
+import type { SandboxClock } from "./clock.js";
+import type {
+  AccountType,
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  MilestoneRecord,
+  Permission,
+  ProjectRecord,
+  RepoRecord,
+  SandboxState,
+  StateReason,
+  UserRecord,
+} from "./state.js";
+import { ensureUser } from "./store/accounts.js";
+import { addComment } from "./store/comments.js";
+import { branchRef, commitToBranch, readFileAt, resolveCommit } from "./store/git.js";
+import { createIssue, requireIssue, updateIssue } from "./store/issues.js";
+import type { LabelInput } from "./store/labels.js";
+import { createLabel } from "./store/labels.js";
+import type { MilestoneInput } from "./store/milestones.js";
+import { createMilestone } from "./store/milestones.js";
+import type { AddProjectInput } from "./store/projects.js";
+import { addProject, findProject, itemFieldValues } from "./store/projects.js";
+import { createPull, mergePull } from "./store/pulls.js";
+import type { AddRepoInput } from "./store/repos.js";
+import { addRepo, requireRepo, setPermission } from "./store/repos.js";
+
+export interface AddIssueInput {
+  title: string;
+  body?: string | null;
+  /** Author login; default "octocat". */
+  user?: string;
+  labels?: readonly string[];
+  assignees?: readonly string[];
+  milestone?: number | null;
+  state?: "open" | "closed";
+  stateReason?: StateReason;
+}
+
+export interface ProjectItemView {
+  itemId: string;
+  contentId: string;
+  content: { owner: string; repo: string; number: number } | undefined;
+  /** Custom field values by field name (option names for single-select fields). */
+  fields: Record<string, string>;
+}
+
+/** Arrange-and-inspect methods over sandbox state. */
+export class SandboxStateApi {
+  protected readonly state: SandboxState;
+  readonly #clock: SandboxClock;
+
+  constructor(state: SandboxState, clock: SandboxClock) {
+    this.state = state;
+    this.#clock = clock;
+  }
+
+  /** Registers an account (users are also created on first mention). */
+  addUser(login: string, type: AccountType = "User"): UserRecord {
+    return ensureUser(this.state, login, type);
+  }
+
+  /** Creates a repository (private, organization-owned, app installed, branch `main` by default). */
+  addRepo(input: AddRepoInput): RepoRecord {
+    return addRepo(this.state, input, this.#clock.iso());
+  }
+
+  /** The repository record. */
+  getRepo(owner: string, repo: string): RepoRecord {
+    return requireRepo(this.state, owner, repo);
+  }
+
+  /** Grants a role on a repository. */
+  setPermission(owner: string, repo: string, login: string, permission: Permission): void {
+    setPermission(this.state, requireRepo(this.state, owner, repo), login, permission);
+  }
+
+  /** Commits a file (creating the branch from the default branch if needed); returns the commit sha. */
+  setFile(owner: string, repo: string, path: string, content: string, options: { branch?: string; message?: string } = {}): string {
+    const r = requireRepo(this.state, owner, repo);
+    const branch = options.branch ?? r.defaultBranch;
+    if (!r.refs.has(branchRef(branch))) this.createBranch(owner, repo, branch);
+    const commit = commitToBranch(this.state, r, branch, new Map([[path, content]]), options.message ?? `Update ${path}`, r.owner, this.#clock.iso());
+    return commit.sha;
+  }
+
+  /** A file's content at a ref (default branch when omitted), or undefined. */
+  getFile(owner: string, repo: string, path: string, options: { ref?: string } = {}): string | undefined {
+    const commit = resolveCommit(requireRepo(this.state, owner, repo), options.ref);
+    return commit ? readFileAt(this.state, commit, path)?.content : undefined;
+  }
+
+  /** Creates a branch at another branch's head (default branch by default); returns its sha. */
+  createBranch(owner: string, repo: string, branch: string, options: { from?: string } = {}): string {
+    const r = requireRepo(this.state, owner, repo);
+    const from = resolveCommit(r, options.from);
+    if (!from) throw new Error(`No ref ${options.from ?? r.defaultBranch} in ${owner}/${repo}`);
+    r.refs.set(branchRef(branch), from.sha);
+    return from.sha;
+  }
+
+  /** The sha a ref (`heads/main`, `main`, ...) points at, or undefined. */
+  getRef(owner: string, repo: string, ref: string): string | undefined {
+    return resolveCommit(requireRepo(this.state, owner, repo), ref)?.sha;
+  }
+
+  /** Creates a label. */
+  addLabel(owner: string, repo: string, input: LabelInput): LabelRecord {
+    return createLabel(this.state, requireRepo(this.state, owner, repo), input);
+  }
+
+  /** Creates a milestone. */
+  addMilestone(owner: string, repo: string, input: MilestoneInput, creator = "octocat"): MilestoneRecord {
+    ensureUser(this.state, creator);
+    return createMilestone(this.state, requireRepo(this.state, owner, repo), input, creator, this.#clock.iso());
+  }
+
+  /** Opens an issue (optionally already closed) and returns its record. */
+  addIssue(owner: string, repo: string, input: AddIssueInput): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const user = ensureUser(this.state, input.user ?? "octocat").login;
+    const issue = createIssue(this.state, r, { ...input, user }, this.#clock.iso());
+    if (input.state === "closed") updateIssue(this.state, r, issue, { state: "closed", stateReason: input.stateReason }, user, this.#clock.iso());
+    return issue;
+  }
+
+  /** The internal issue (or pull request) record: labels, assignees, state, state_reason, comments with reactions. */
+  getIssue(owner: string, repo: string, number: number): IssueRecord {
+    return requireIssue(requireRepo(this.state, owner, repo), number);
+  }
+
+  /** Comments on an issue, oldest first. */
+  listComments(owner: string, repo: string, number: number): readonly CommentRecord[] {
+    return this.getIssue(owner, repo, number).comments;
+  }
+
+  /** Adds a comment as a user. */
+  addComment(owner: string, repo: string, number: number, body: string, user = "octocat"): CommentRecord {
+    return addComment(this.state, this.getIssue(owner, repo, number), body, user, this.#clock.iso());
+  }
+
+  /** Opens a pull request from an existing branch (base: default branch). */
+  openPull(owner: string, repo: string, input: { title: string; head: string; base?: string; body?: string; user?: string }): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const user = ensureUser(this.state, input.user ?? "octocat").login;
+    return createPull(this.state, r, { ...input, base: input.base ?? r.defaultBranch, user }, this.#clock.iso());
+  }
+
+  /** Merges a pull request as a user, as if they pressed the button. */
+  mergePull(owner: string, repo: string, number: number, by = "octocat"): IssueRecord {
+    ensureUser(this.state, by);
+    return mergePull(requireRepo(this.state, owner, repo), number, by, this.#clock.iso());
+  }
+
+  /** Creates a Projects v2 board with single-select fields. */
+  addProject(input: AddProjectInput): ProjectRecord {
+    return addProject(this.state, input, this.#clock.iso());
+  }
+
+  /** Items on a project with their field values. */
+  projectItems(owner: string, number: number): ProjectItemView[] {
+    const project = findProject(this.state, owner, number);
+    if (!project) throw new Error(`No project ${owner}#${number}`);
+    return project.items.map((item) => {
+      let content: ProjectItemView["content"];
+      for (const repo of this.state.repos.values()) {
+        for (const issue of repo.issues.values()) {
+          if (issue.nodeId === item.contentNodeId) content = { owner: repo.owner, repo: repo.name, number: issue.number };
+        }
+      }
+      return { itemId: item.nodeId, contentId: item.contentNodeId, content, fields: itemFieldValues(project, item) };
+    });
+  }
+
+  /** The project item holding an issue or pull request, if any. */
+  projectItemFor(projectOwner: string, projectNumber: number, content: { owner: string; repo: string; number: number }) {
+    return this.projectItems(projectOwner, projectNumber).find(
+      (i) =>
+        i.content?.owner.toLowerCase() === content.owner.toLowerCase() &&
+        i.content.repo.toLowerCase() === content.repo.toLowerCase() &&
+        i.content.number === content.number,
+    );
+  }
+}

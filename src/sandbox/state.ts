@@ -1,0 +1,212 @@
+// The sandbox's data model: plain records held in maps. REST handlers, the
+// GraphQL resolvers, webhook payload builders and the test API all read and
+// write these, so GitHub-visible behaviour stays consistent across them.
+
+export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+export type AccountType = "User" | "Organization" | "Bot";
+export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened";
+export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+export interface UserRecord {
+  login: string;
+  id: number;
+  nodeId: string;
+  type: AccountType;
+}
+
+export interface LabelRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  color: string;
+  description: string | null;
+  isDefault: boolean;
+}
+
+export interface ReactionRecord {
+  id: number;
+  nodeId: string;
+  content: ReactionContent;
+  user: string;
+  createdAt: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  nodeId: string;
+  issueNumber: number;
+  body: string;
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+  reactions: ReactionRecord[];
+}
+
+export interface PullRecord {
+  head: string;
+  base: string;
+  headSha: string;
+  baseSha: string;
+  draft: boolean;
+  merged: boolean;
+  mergedAt: string | null;
+  mergedBy: string | null;
+  mergeCommitSha: string | null;
+  maintainerCanModify: boolean;
+  requestedReviewers: string[];
+}
+
+export interface IssueRecord {
+  id: number;
+  nodeId: string;
+  number: number;
+  title: string;
+  body: string | null;
+  user: string;
+  state: "open" | "closed";
+  stateReason: StateReason | null;
+  /** Label names as the repository spells them. */
+  labels: string[];
+  assignees: string[];
+  milestone: number | null;
+  locked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  comments: CommentRecord[];
+  reactions: ReactionRecord[];
+  /** Present when the number belongs to a pull request. */
+  pull: PullRecord | null;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  nodeId: string;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  dueOn: string | null;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface CommitRecord {
+  sha: string;
+  treeSha: string;
+  /** Full tree snapshot: path → blob sha. */
+  files: Map<string, string>;
+  parents: string[];
+  message: string;
+  author: string;
+  date: string;
+}
+
+export interface RepoRecord {
+  id: number;
+  nodeId: string;
+  owner: string;
+  name: string;
+  isPrivate: boolean;
+  description: string | null;
+  defaultBranch: string;
+  createdAt: string;
+  pushedAt: string;
+  installationId: number | null;
+  nextNumber: number;
+  issues: Map<number, IssueRecord>;
+  labels: LabelRecord[];
+  milestones: Map<number, MilestoneRecord>;
+  nextMilestoneNumber: number;
+  /** Full ref name (`refs/heads/main`) → commit sha. */
+  refs: Map<string, string>;
+  commits: Map<string, CommitRecord>;
+  /** Lower-cased login → explicit permission. */
+  permissions: Map<string, Permission>;
+}
+
+export interface InstallationRecord {
+  id: number;
+  account: string;
+  createdAt: string;
+}
+
+export interface ProjectFieldRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  dataType: "TITLE" | "TEXT" | "SINGLE_SELECT";
+  options: { id: string; name: string }[];
+}
+
+export interface ProjectItemRecord {
+  id: number;
+  nodeId: string;
+  contentNodeId: string;
+  createdAt: string;
+  /** Field node id → option id (single select) or text. */
+  values: Map<string, string>;
+}
+
+export interface ProjectRecord {
+  id: number;
+  nodeId: string;
+  owner: string;
+  number: number;
+  title: string;
+  createdAt: string;
+  fields: ProjectFieldRecord[];
+  items: ProjectItemRecord[];
+}
+
+export type Actor =
+  | { kind: "app" }
+  | { kind: "installation"; installationId: number }
+  | { kind: "user"; login: string }
+  | { kind: "admin"; login: string };
+
+export interface AppIdentity {
+  id: number;
+  slug: string;
+  botLogin: string;
+  publicKey: string | null;
+}
+
+export interface SandboxState {
+  users: Map<string, UserRecord>;
+  repos: Map<string, RepoRecord>;
+  installations: Map<number, InstallationRecord>;
+  blobs: Map<string, string>;
+  tokens: Map<string, Actor>;
+  projects: ProjectRecord[];
+  app: AppIdentity;
+  nextId: number;
+}
+
+/** An empty GitHub with one app identity. */
+export function createState(app: { id: number; slug: string }): SandboxState {
+  return {
+    users: new Map(),
+    repos: new Map(),
+    installations: new Map(),
+    blobs: new Map(),
+    tokens: new Map(),
+    projects: [],
+    app: { id: app.id, slug: app.slug, botLogin: `${app.slug}[bot]`, publicKey: null },
+    nextId: 1000,
+  };
+}
+
+/** Hands out the next database id; ids are unique across all record kinds. */
+export function nextId(state: SandboxState): number {
+  state.nextId += 1;
+  return state.nextId;
+}
+
+/** The map key for a repository: GitHub owner and repo names are case-insensitive. */
+export function repoKey(owner: string, name: string): string {
+  return `${owner}/${name}`.toLowerCase();
+}
