@@ -98,6 +98,15 @@ describe("commands: status, notes, responder, escalation", () => {
     expect(issueState(world, n).labels).toEqual(["incident", "severity: sev1"]);
   });
 
+  it("answers an unknown command with what was probably meant", async () => {
+    const { world, n } = await declared();
+    await comment(world, n, "/sevrity sev0", "bob");
+    const [reply] = botComments(world, n, "command-reply");
+    expect(reply?.body).toContain("/severity");
+    expect(reply?.body).toContain("/help");
+    expect(issueState(world, n).labels).toEqual(["incident", "severity: sev1"]);
+  });
+
   it("ignores ordinary discussion without any API call", async () => {
     const { world, n } = await declared();
     world.sandbox.resetCounts();

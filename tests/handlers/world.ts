@@ -2,7 +2,7 @@ import { createVigil } from "../../src/index.js";
 import { findMarker } from "../../src/domain/markers.js";
 import { createTestProbot, type TestProbot } from "../../src/sandbox/probot.js";
 import { GitHubSandbox } from "../../src/sandbox/sandbox.js";
-import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../templates/render-form-body.js";
+import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../../src/sandbox/form-body.js";
 
 export const OWNER = "acme";
 export const REPO = "incidents";

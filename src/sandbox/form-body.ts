@@ -1,6 +1,8 @@
+// Renders issue bodies the way GitHub renders a submitted issue form: tests, the demo and the
+// benchmarks file incidents exactly as a reporter would.
 import { readFileSync } from "node:fs";
-import { templatePath } from "../../src/paths.js";
-import { type FormDefinition, parseFormDefinition } from "../../src/domain/issue-form.js";
+import { templatePath } from "../paths.js";
+import { type FormDefinition, parseFormDefinition } from "../domain/issue-form.js";
 
 /** The shipped security incident form, as YAML text. */
 export const INCIDENT_FORM_YAML = readFileSync(templatePath("issue-forms", "security-incident.yml"), "utf8");
@@ -36,6 +38,6 @@ export function renderFormBody(form: FormDefinition, answers: Answers, eol = "\n
 /** The full text of the option whose short name (before " — ") is `lead`, as a reporter would pick it. */
 export function option(form: FormDefinition, id: string, lead: string): string {
   const found = form.fields.find((f) => f.id === id)?.options?.find((o) => o.split(" — ")[0] === lead);
-  if (!found) throw new Error(`test setup: field ${id} has no option ${lead}`);
+  if (!found) throw new Error(`form-body: field ${id} has no option ${lead}`);
   return found;
 }
