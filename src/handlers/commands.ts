@@ -1,8 +1,8 @@
-import { helpText, parseCommands } from "../domain/commands.js";
-import type { CommandOutcome } from "../domain/incident-state.js";
+import { repliesFor } from "../domain/command-replies.js";
+import { parseCommands } from "../domain/commands.js";
 import { marker, MARKER } from "../domain/markers.js";
-import { inlineText, mentionOrName, teamMentionOrName } from "../domain/sanitize.js";
-import { SEVERITY_INFO, severityPages, withSeverityLabel } from "../domain/severity.js";
+import { inlineText } from "../domain/sanitize.js";
+import { SEVERITY_INFO, withSeverityLabel } from "../domain/severity.js";
 import type { IssueRef } from "../github/client.js";
 import { createComment, reactToComment } from "../github/comments.js";
 import { addAssignees, closeIssue, removeAssignees, setLabels } from "../github/issues.js";
@@ -52,7 +52,7 @@ export async function runCommands(run: Run, issueNumber: number, comment: Comman
   const mine = outcomes.filter((o) => o.commentId === comment.id);
   const replies: string[] = parsed.filter((p) => !p.ok).map((p) => `\`${inlineText(p.line)}\`: ${inlineText(p.error)}`);
   if (replies.length > 0) replies.push("Run `/help` for every command and its form.");
-  replies.push(...mine.flatMap((o) => replyFor(run, o)));
+  replies.push(...mine.flatMap((o) => repliesFor(o, run.config.oncall)));
 
   const changed = (name: string) => mine.some((o) => o.entry && o.command.name === name);
   if (changed("severity")) {
@@ -79,22 +79,6 @@ export async function runCommands(run: Run, issueNumber: number, comment: Comman
   if (parsed.some((p) => p.ok)) await reactToComment(run.gh, run.repo, comment.id, "+1");
   if (replies.length > 0) await replyOnce(run, incident, comment.id, replies.join("\n\n"));
   run.log.info({ issue: issueNumber, commands: parsed.length, accepted: mine.length }, "commands run");
-}
-
-/** What to tell people about one accepted command; nothing when the reaction says it all. */
-function replyFor(run: Run, outcome: CommandOutcome): string[] {
-  if (outcome.refusal) return [outcome.refusal];
-  const { command, entry } = outcome;
-  if (command.name === "help") return [helpText()];
-  if (command.name === "postmortem") {
-    return ["`/postmortem` is recognised, but this Vigil version does not open post-mortem pull requests yet; nothing was changed."];
-  }
-  if (entry?.kind === "severity" && severityPages(entry.to) && !severityPages(entry.from)) {
-    const oncall = run.config.oncall;
-    const paged = [`${mentionOrName(oncall.securityOfficer, true)} (Security Officer)`, ...oncall.escalate.map((t) => (t.startsWith("@") ? teamMentionOrName(t, true) : mentionOrName(t, true)))];
-    return [`Severity raised to **${SEVERITY_INFO[entry.to].displayName}** (${SEVERITY_INFO[entry.to].meaning}): paging ${paged.join(", ")}.`];
-  }
-  return [];
 }
 
 /** Replies to a comment once: a redelivered webhook finds the earlier reply by its marker. */

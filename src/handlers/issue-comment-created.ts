@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { parseCommands } from "../domain/commands.js";
 import { LABEL } from "../domain/labels.js";
 import { runCommands } from "./commands.js";
-import { startRun, type RunContext } from "./run.js";
+import { startRun } from "./run.js";
 
 /** Handles issue_comment.created: slash commands in an incident's comments (SPEC 2.2). */
 export function onIssueCommentCreated(now: () => Date) {
@@ -12,7 +12,7 @@ export function onIssueCommentCreated(now: () => Date) {
     if (!issue.labels?.some((l) => l.name === LABEL.incident)) return;
     // Parsing first keeps ordinary discussion free: no configuration read, no API call.
     if (parseCommands(comment.body ?? "").length === 0) return;
-    const run = await startRun(context as unknown as RunContext, issue.number, now());
+    const run = await startRun(context, issue.number, now());
     if (run) await runCommands(run, issue.number, { id: comment.id, author: comment.user?.login ?? "ghost", body: comment.body ?? "" });
   };
 }

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { LABEL } from "../domain/labels.js";
 import { runIntake } from "./intake.js";
-import { startRun, type RunContext } from "./run.js";
+import { startRun } from "./run.js";
 
 type IssuesContext = Context<"issues.opened" | "issues.labeled" | "issues.edited" | "issues.closed" | "issues.reopened">;
 
@@ -22,7 +22,7 @@ export function issueEventWantsIntake(context: IssuesContext): boolean {
 export function onIssueEvent(now: () => Date) {
   return async (context: IssuesContext): Promise<void> => {
     if (!issueEventWantsIntake(context)) return;
-    const run = await startRun(context as unknown as RunContext, context.payload.issue.number, now());
+    const run = await startRun(context, context.payload.issue.number, now());
     if (run) await runIntake(run, context.payload.issue.number);
   };
 }
