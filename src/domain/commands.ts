@@ -31,13 +31,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "severity", usage: "/severity <emergency|sev0|sev1|sev2> [reason]",
     summary: "Changes the severity. Emergency and Sev0 page the Security Officer and the escalation teams." },
   { name: "status", usage: "/status <investigating|mitigating|mitigated|resolved>",
-    summary: "Changes the status; `resolved` opens the post-mortem." },
+    summary: "Changes the status; `resolved` also closes the issue as completed." },
   { name: "note", usage: "/note <text>",
     summary: "Adds a timestamped mitigation or investigation note to the timeline; the text may go on over the following lines." },
   { name: "responder", usage: "/responder @login", summary: "Makes that person the primary responder." },
   { name: "escalate", usage: "/escalate [reason]",
     summary: "Hands the incident to the next in line: primary, then backup, then the Security Officer." },
-  { name: "postmortem", usage: "/postmortem", summary: "Opens the post-mortem pull request now." },
+  { name: "postmortem", usage: "/postmortem", summary: "Will open the post-mortem pull request; this version answers that post-mortems are not available yet." },
   { name: "help", usage: "/help", summary: "Shows this list." },
 ];
 
