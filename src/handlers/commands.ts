@@ -62,12 +62,14 @@ export async function runCommands(run: Run, issueNumber: number, comment: Comman
   }
   if (changed("responder") || changed("escalate")) {
     const assigned = await addAssignees(run.gh, ref, [state.responder]);
-    if (!assigned.some((a) => a.toLowerCase() === state.responder.toLowerCase())) {
-      replies.push(`${state.responder} could not be assigned: GitHub only assigns people with access to this repository. Give them access, or use \`/responder\` to pick someone else.`);
+    const isAssigned = (login: string) => assigned.some((a) => a.toLowerCase() === login.toLowerCase());
+    if (isAssigned(state.responder)) {
+      const previous = mine.flatMap((o) => (o.entry?.kind === "responder" ? [o.entry.from] : []));
+      await removeAssignees(run.gh, ref, previous.filter((p) => p.toLowerCase() !== state.responder.toLowerCase() && isAssigned(p)));
+    } else {
+      // Keep whoever is assigned: an incident must never be left with nobody on it.
+      replies.push(`${state.responder} could not be assigned: GitHub only assigns people with access to this repository. Give them access, or use \`/responder\` to pick someone else; the current assignees stay on the incident meanwhile.`);
     }
-    const previous = mine.flatMap((o) => (o.entry?.kind === "responder" ? [o.entry.from] : []));
-    const stale = previous.filter((p) => p.toLowerCase() !== state.responder.toLowerCase() && assigned.some((a) => a.toLowerCase() === p.toLowerCase()));
-    await removeAssignees(run.gh, ref, stale);
   }
   if (state.status === "resolved" && incident.issue.state === "open" && mine.some((o) => o.entry?.kind === "status" && o.entry.to === "resolved")) {
     await closeIssue(run.gh, ref, "completed");

@@ -173,3 +173,14 @@ describe("commands: permissions and idempotence", () => {
     expect(record(world, n)).toContain("- [x] Quarantine affected servers");
   });
 });
+
+describe("commands: assignment GitHub refuses", () => {
+  it("/responder for someone without access records the hand-over and says why they are not assigned", async () => {
+    const { world, n } = await declared();
+    await comment(world, n, "/responder @stranger", "bob");
+    expect(issueState(world, n).assignees).toEqual(["bob"]);
+    const [reply] = botComments(world, n, "command-reply");
+    expect(reply?.body).toContain("stranger could not be assigned");
+    expect(record(world, n)).toContain("| Primary responder | stranger |");
+  });
+});
