@@ -1,5 +1,6 @@
 import { error, readString, type CheckInput, type Finding } from "./check-input.js";
-import { findPlace, guessPlace, knownCountries, knownRegions, knownStates, type Place } from "./places.js";
+import { findPlace, knownCountries, knownRegions, knownStates, type Place } from "../domain/places.js";
+import { guessPlace } from "./places.js";
 
 // Listing every code is helpful while the list fits on a line or two; beyond that it buries the message.
 const LIST_LIMIT = 60;

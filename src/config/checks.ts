@@ -1,7 +1,8 @@
 import { IANAZone } from "luxon";
 import { checkCalendar } from "./calendar-checks.js";
 import { effectiveNumber, error, read, readString, warning, type CheckInput, type Finding } from "./check-input.js";
-import { parseConfigMoment, shiftedWallClock } from "./moment.js";
+import { readMoment } from "../domain/working-days.js";
+import { shiftedWallClock } from "./moment.js";
 import { configSchema } from "./schema.js";
 import { closest } from "./suggest.js";
 
@@ -43,10 +44,9 @@ function checkStart(input: CheckInput): Finding[] {
   const start = readString(input, ["oncall", "start"]);
   if (start === undefined) return [];
   const zone = effectiveZone(input);
-  const moment = parseConfigMoment(start, zone);
-  if (!moment.isValid) {
-    const why = moment.invalidExplanation ?? moment.invalidReason ?? "it cannot be read";
-    return [error(["oncall", "start"], `${JSON.stringify(start)} is not a real moment (${why}); write one such as 2026-01-05T09:00.`)];
+  const read = readMoment(start, zone);
+  if (!read.ok) {
+    return [error(["oncall", "start"], `${JSON.stringify(start)} is not a real moment (${read.reason}); write one such as 2026-01-05T09:00.`)];
   }
   const shifted = shiftedWallClock(start, zone);
   if (shifted === undefined) return [];

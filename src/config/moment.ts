@@ -1,13 +1,8 @@
-import { DateTime } from "luxon";
+import { readMoment } from "../domain/working-days.js";
 
 // Written with an offset or Z, a moment names an instant; without one it is wall-clock time in the zone.
+// Moments are read by the on-call code's own parser, so what validation accepts is what on-call reads.
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
-
-/** Parses a configured moment such as `oncall.start`: local wall-clock time in `zone`, or an ISO 8601 instant. */
-export function parseConfigMoment(text: string, zone: string): DateTime {
-  // The schema allows a space between date and time, as people write it; ISO 8601 wants a T.
-  return DateTime.fromISO(text.trim().replace(" ", "T"), { zone });
-}
 
 /**
  * For a local moment that does not exist in the zone (skipped by a clock change), the wall-clock time luxon moved it
@@ -16,8 +11,9 @@ export function parseConfigMoment(text: string, zone: string): DateTime {
 export function shiftedWallClock(text: string, zone: string): string | undefined {
   const trimmed = text.trim();
   if (HAS_OFFSET.test(trimmed) || trimmed.length < 16) return undefined;
-  const moment = parseConfigMoment(trimmed, zone);
-  if (!moment.isValid) return undefined;
+  const read = readMoment(trimmed, zone);
+  if (!read.ok) return undefined;
+  const moment = read.moment;
   const written = trimmed.slice(0, 16).replace(" ", "T");
   const kept = moment.toFormat("yyyy-MM-dd'T'HH:mm");
   return kept === written ? undefined : kept;

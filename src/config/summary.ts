@@ -1,4 +1,4 @@
-import { findPlace, knownCountries, knownRegions, knownStates } from "./places.js";
+import { findPlace, knownCountries, knownRegions, knownStates } from "../domain/places.js";
 import type { CalendarConfig, VigilConfig } from "./schema.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

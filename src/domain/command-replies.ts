@@ -1,7 +1,7 @@
 import type { VigilConfig } from "../config/schema.js";
 import { helpText } from "./commands.js";
 import type { CommandOutcome } from "./incident-state.js";
-import { mentionOrName, teamMentionOrName } from "./sanitize.js";
+import { pagedMentions } from "./paging.js";
 import { SEVERITY_INFO, severityPages } from "./severity.js";
 
 /**
@@ -16,12 +16,8 @@ export function repliesFor(outcome: CommandOutcome, oncall: Pick<VigilConfig["on
     return ["`/postmortem` is recognised, but this Vigil version does not open post-mortem pull requests yet; nothing was changed."];
   }
   if (entry?.kind === "severity" && severityPages(entry.to) && !severityPages(entry.from)) {
-    const paged = [
-      `${mentionOrName(oncall.securityOfficer, true)} (Security Officer)`,
-      ...oncall.escalate.map((t) => (t.startsWith("@") ? teamMentionOrName(t, true) : mentionOrName(t, true))),
-    ];
     const info = SEVERITY_INFO[entry.to];
-    return [`Severity raised to **${info.displayName}** (${info.meaning}): paging ${paged.join(", ")}.`];
+    return [`Severity raised to **${info.displayName}** (${info.meaning}): paging ${pagedMentions(oncall).join(", ")}.`];
   }
   return [];
 }

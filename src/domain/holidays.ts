@@ -2,6 +2,7 @@ import Holidays from "date-holidays";
 import type { HolidaysTypes } from "date-holidays";
 import type { DateTime } from "luxon";
 import type { CalendarConfig } from "../config/schema.js";
+import { findPlace, knownCountries, knownRegions, knownStates } from "./places.js";
 
 /** The part of the calendar configuration that says whose public holidays apply. */
 export type HolidayPlace = Pick<CalendarConfig, "country" | "state" | "region">;
@@ -80,10 +81,6 @@ export function holidaySource(place: HolidayPlace, types: readonly HolidayType[]
   return source;
 }
 
-function codes(map: Record<string, string> | undefined): string[] {
-  return Object.keys(map ?? {}).map((c) => c.toUpperCase());
-}
-
 /** Whether date-holidays knows `place`; it silently falls back to the country for an unknown state, so this must be checked. */
 export function holidayPlaceProblem(place: HolidayPlace): HolidayPlaceProblem | null {
   const { country, state, region } = place;
@@ -92,20 +89,19 @@ export function holidayPlaceProblem(place: HolidayPlace): HolidayPlaceProblem | 
     if (region) return { field: "region", message: `region "${region}" needs a country and a state as well` };
     return null;
   }
-  const query = new Holidays();
-  if (!codes(query.getCountries()).includes(country.toUpperCase())) {
+  if (!findPlace(knownCountries(), country)) {
     return { field: "country", message: `"${country}" is not a country date-holidays knows; use an ISO 3166-1 code such as US, GB or DE` };
   }
   if (!state) {
     return region ? { field: "region", message: `region "${region}" needs a state as well` } : null;
   }
-  const states = codes(query.getStates(country));
+  const states = knownStates(country).map((p) => p.code.toUpperCase());
   if (!states.includes(state.toUpperCase())) {
     const known = states.length ? `known codes: ${states.join(", ")}` : `date-holidays has no states for ${country}, so leave the state out`;
     return { field: "state", message: `"${state}" is not a state of ${country} that date-holidays knows; ${known}` };
   }
   if (!region) return null;
-  const regions = codes(query.getRegions(country, state));
+  const regions = knownRegions(country, state).map((p) => p.code.toUpperCase());
   if (!regions.includes(region.toUpperCase())) {
     const known = regions.length ? `known codes: ${regions.join(", ")}` : `date-holidays has no regions for ${country}-${state}, so leave the region out`;
     return { field: "region", message: `"${region}" is not a region of ${country}-${state} that date-holidays knows; ${known}` };

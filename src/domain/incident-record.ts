@@ -4,7 +4,8 @@ import { keepCheckedItems } from "./checklist.js";
 import { helpText } from "./commands.js";
 import type { IncidentSnapshot, IncidentState, TimelineEntry } from "./incident-state.js";
 import { marker, MARKER } from "./markers.js";
-import { blockText, inlineText, mentionOrName, teamMentionOrName } from "./sanitize.js";
+import { pagedMentions } from "./paging.js";
+import { blockText, inlineText } from "./sanitize.js";
 import { SEVERITY_INFO, severityPages } from "./severity.js";
 import { STATUS_INFO } from "./status.js";
 
@@ -83,8 +84,7 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
     "",
   ];
   if (pages) {
-    const paged = [mentionOrName(officer, true) + " (Security Officer)", ...config.oncall.escalate.map((t) => mentionForEscalation(t))];
-    lines.push(`**${sev.displayName}: paging** ${paged.join(", ")}`, "");
+    lines.push(`**${sev.displayName}: paging** ${pagedMentions(config.oncall).join(", ")}`, "");
   }
   lines.push(
     "### Assessment",
@@ -121,10 +121,6 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
   );
   const body = lines.join("\n");
   return previousBody ? keepCheckedItems(previousBody, body) : body;
-}
-
-function mentionForEscalation(target: string): string {
-  return target.startsWith("@") ? teamMentionOrName(target, true) : mentionOrName(target, true);
 }
 
 /** One line of the timeline, for the record and the post-mortem. */

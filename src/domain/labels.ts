@@ -52,6 +52,13 @@ export const LABELS: readonly LabelDefinition[] = [
 
 const BY_NAME = new Map(LABELS.map((def) => [def.name.toLowerCase(), def]));
 
+/** The definition of a label Vigil owns (`incident`, a severity label, `needs-info`, …); throws for any other name. */
+export function ownLabel(name: string): LabelDefinition {
+  const def = labelDefinition(name);
+  if (!def) throw new Error(`"${name}" is not one of Vigil's labels`);
+  return def;
+}
+
 /** The definition of one of Vigil's labels, matched case-insensitively like GitHub does; undefined for others. */
 export function labelDefinition(name: string): LabelDefinition | undefined {
   return BY_NAME.get(name.trim().toLowerCase());

@@ -61,15 +61,23 @@ export function parseMoment(value: Date | string, zone: string): DateTime {
     if (!dt.isValid) throw new RangeError("the given Date is invalid");
     return dt;
   }
-  const text = value.trim().toUpperCase();
-  // Luxon alone would also accept week dates, ordinals and bare years ("2026"), which are more likely typos than intent.
-  const dt = MOMENT_RE.test(text) ? DateTime.fromISO(text.replace(" ", "T"), { zone }) : null;
-  if (!dt?.isValid) {
+  const read = readMoment(value, zone);
+  if (!read.ok) {
     throw new RangeError(
       `"${value}" is not a moment: write an ISO 8601 instant such as 2026-11-25T16:30:00Z, or a local date or time such as 2026-11-25 or 2026-11-25T08:30`,
     );
   }
-  return dt;
+  return read.moment;
+}
+
+/** Reads a moment as `parseMoment` does, saying why it cannot instead of throwing (for validation messages). */
+export function readMoment(value: string, zone: string): { ok: true; moment: DateTime } | { ok: false; reason: string } {
+  const text = value.trim().toUpperCase();
+  // Luxon alone would also accept week dates, ordinals and bare years ("2026"), which are more likely typos than intent.
+  if (!MOMENT_RE.test(text)) return { ok: false, reason: "it is not written as an ISO 8601 date or moment" };
+  const moment = DateTime.fromISO(text.replace(" ", "T"), { zone });
+  if (!moment.isValid) return { ok: false, reason: moment.invalidExplanation ?? moment.invalidReason ?? "it cannot be read" };
+  return { ok: true, moment };
 }
 
 // Calendar dates are stepped in UTC, where every day has 24 hours; the zone only matters for holidays and `due`.

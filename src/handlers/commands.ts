@@ -1,8 +1,9 @@
 import { repliesFor } from "../domain/command-replies.js";
-import { parseCommands } from "../domain/commands.js";
+import type { ParsedCommand } from "../domain/commands.js";
 import { marker, MARKER } from "../domain/markers.js";
 import { inlineText } from "../domain/sanitize.js";
-import { SEVERITY_INFO, withSeverityLabel } from "../domain/severity.js";
+import { ownLabel } from "../domain/labels.js";
+import { severityLabel, withSeverityLabel } from "../domain/severity.js";
 import type { IssueRef } from "../github/client.js";
 import { createComment, reactToComment } from "../github/comments.js";
 import { addAssignees, closeIssue, removeAssignees, setLabels } from "../github/issues.js";
@@ -18,7 +19,6 @@ import type { Run } from "./run.js";
 export interface CommandCommentInput {
   id: number;
   author: string;
-  body: string;
 }
 
 /**
@@ -26,8 +26,7 @@ export interface CommandCommentInput {
  * of the incident to get its state, converges labels, assignees, issue state, record and project on
  * that state, then acknowledges with a reaction and replies only where there is something to say.
  */
-export async function runCommands(run: Run, issueNumber: number, comment: CommandCommentInput): Promise<void> {
-  const parsed = parseCommands(comment.body);
+export async function runCommands(run: Run, issueNumber: number, comment: CommandCommentInput, parsed: readonly ParsedCommand[]): Promise<void> {
   if (parsed.length === 0) return;
   const ref: IssueRef = { ...run.repo, issue_number: issueNumber };
   const role = await getRole(run.gh, run.repo, comment.author);
@@ -56,8 +55,7 @@ export async function runCommands(run: Run, issueNumber: number, comment: Comman
 
   const changed = (name: string) => mine.some((o) => o.entry && o.command.name === name);
   if (changed("severity")) {
-    const info = SEVERITY_INFO[state.severity];
-    await ensureLabel(run.gh, run.repo, { name: info.label, color: info.color, description: info.description });
+    await ensureLabel(run.gh, run.repo, ownLabel(severityLabel(state.severity)));
     await setLabels(run.gh, ref, withSeverityLabel(incident.issue.labels, state.severity));
   }
   if (changed("responder") || changed("escalate")) {

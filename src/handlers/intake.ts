@@ -2,16 +2,16 @@ import type { FieldProblem } from "../domain/incident-report.js";
 import { parseIncidentReport } from "../domain/incident-report.js";
 import { renderIncidentRecord } from "../domain/incident-record.js";
 import { replayIncident, type IncidentSnapshot } from "../domain/incident-state.js";
-import { LABEL, labelDefinition } from "../domain/labels.js";
+import { LABEL, ownLabel } from "../domain/labels.js";
 import { marker, MARKER } from "../domain/markers.js";
 import { resolveOncall } from "../domain/oncall.js";
 import { inlineText } from "../domain/sanitize.js";
-import { SEVERITY_INFO, withSeverityLabel } from "../domain/severity.js";
+import { severityLabel, withSeverityLabel } from "../domain/severity.js";
 import { findMarked, upsertMarkedComment } from "../github/marked-comments.js";
 import { addAssignees, addLabels, setLabels } from "../github/issues.js";
 import { ensureLabel } from "../github/labels.js";
 import { loadForm } from "./form.js";
-import { closedInfo, loadIncident, refreshComments, replay, writeRecord, type LoadedIncident } from "./incident-sync.js";
+import { closedInfo, loadIncident, replay, writeRecord, type LoadedIncident } from "./incident-sync.js";
 import { syncProject } from "./project-sync.js";
 import type { Run } from "./run.js";
 
@@ -24,7 +24,7 @@ export async function runIntake(run: Run, issueNumber: number): Promise<void> {
   const incident = await loadIncident(run, issueNumber);
   const { issue } = incident;
   if (issue.isPullRequest || !issue.labels.includes(LABEL.incident)) return;
-  if (incident.record) return refreshIncident(run, incident);
+  if (incident.record) return refreshIncident(run, { ...incident, record: incident.record });
   if (run.isPublic && !run.config.allowPublic) return refusePublic(run, incident);
 
   const form = await loadForm(run.gh, run.repo, run.log);
@@ -34,8 +34,7 @@ export async function runIntake(run: Run, issueNumber: number): Promise<void> {
   const oncall = resolveOncall(run.config, run.now);
   const snapshot: IncidentSnapshot = { v: 1, declaredAt: issue.createdAt, report: parsed.report, responder: oncall.primary, chain: oncall.chain };
   const severity = parsed.report.severity;
-  const info = SEVERITY_INFO[severity];
-  await ensureLabel(run.gh, run.repo, { name: info.label, color: info.color, description: info.description });
+  await ensureLabel(run.gh, run.repo, ownLabel(severityLabel(severity)));
   const labels = withSeverityLabel(issue.labels, severity, [LABEL.needsInfo]);
   if (!sameSet(labels, issue.labels)) await setLabels(run.gh, incident.ref, labels);
   const assigned = await addAssignees(run.gh, incident.ref, [oncall.primary]);
@@ -56,17 +55,14 @@ export async function runIntake(run: Run, issueNumber: number): Promise<void> {
 }
 
 /** Brings a declared incident's record and project up to date with its commands and state. */
-export async function refreshIncident(run: Run, loaded: LoadedIncident): Promise<void> {
-  const incident = loaded.record ? loaded : await refreshComments(run, loaded);
-  if (!incident.record) return;
-  const { state } = await replay(run, { ...incident, record: incident.record }, new Map());
+async function refreshIncident(run: Run, incident: LoadedIncident & { record: NonNullable<LoadedIncident["record"]> }): Promise<void> {
+  const { state } = await replay(run, incident, new Map());
   await writeRecord(run, incident, incident.record.snapshot, state);
   await syncProject(run, incident.ref, incident.issue.nodeId, { severity: state.severity, status: state.status }, incident.comments);
 }
 
 async function askForInfo(run: Run, incident: LoadedIncident, problems: readonly FieldProblem[]): Promise<void> {
-  const def = labelDefinition(LABEL.needsInfo);
-  if (def) await ensureLabel(run.gh, run.repo, def);
+  await ensureLabel(run.gh, run.repo, ownLabel(LABEL.needsInfo));
   if (!incident.issue.labels.includes(LABEL.needsInfo)) await addLabels(run.gh, incident.ref, [LABEL.needsInfo]);
   const body = [
     marker(MARKER.needsInfo),

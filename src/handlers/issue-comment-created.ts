@@ -11,8 +11,9 @@ export function onIssueCommentCreated(now: () => Date) {
     if (comment.user?.type === "Bot" || issue.pull_request) return;
     if (!issue.labels?.some((l) => l.name === LABEL.incident)) return;
     // Parsing first keeps ordinary discussion free: no configuration read, no API call.
-    if (parseCommands(comment.body ?? "").length === 0) return;
+    const parsed = parseCommands(comment.body ?? "");
+    if (parsed.length === 0) return;
     const run = await startRun(context, issue.number, now());
-    if (run) await runCommands(run, issue.number, { id: comment.id, author: comment.user?.login ?? "ghost", body: comment.body ?? "" });
+    if (run) await runCommands(run, issue.number, { id: comment.id, author: comment.user?.login ?? "ghost" }, parsed);
   };
 }
