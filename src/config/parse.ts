@@ -1,29 +1,34 @@
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import type { ConfigResult } from "./problems.js";
+import type { ConfigProblem, ConfigResult } from "./problems.js";
 import { EMPTY_CONFIG_MESSAGE, validateConfig } from "./validate.js";
 
 /**
- * Parses and validates the text of a configuration file. The YAML 1.2 core schema has no timestamp type, so
- * `2026-12-24` stays a string, exactly as the `yaml` package behind Probot's `context.config` reads it.
+ * Parses YAML text as Vigil reads every configuration file. The YAML 1.2 core schema has no timestamp type, so
+ * `2026-12-24` stays a string, exactly as the `yaml` package behind Probot's config plugin reads it. Broken YAML is
+ * a problem of `file` with its line and column.
  */
-export function parseConfigText(text: string, file: string): ConfigResult {
-  let raw: unknown;
+export function readYaml(text: string, file: string): { ok: true; value: unknown } | { ok: false; problem: ConfigProblem } {
   try {
-    raw = load(text, { schema: CORE_SCHEMA, filename: file });
+    return { ok: true, value: load(text, { schema: CORE_SCHEMA, filename: file }) };
   } catch (caught) {
     if (!(caught instanceof YAMLException)) throw caught;
     const { line, column } = caught.mark;
     return {
       ok: false,
-      problems: [
-        {
-          file,
-          key: "(root)",
-          message: `The file is not valid YAML: ${caught.reason} at line ${line + 1}, column ${column + 1}. Fix the syntax there (indentation, a missing colon, or an unclosed bracket or quote are the usual causes).`,
-        },
-      ],
+      problem: {
+        file,
+        key: "(root)",
+        message: `The file is not valid YAML: ${caught.reason} at line ${line + 1}, column ${column + 1}. Fix the syntax there (indentation, a missing colon, or an unclosed bracket or quote are the usual causes).`,
+      },
     };
   }
+}
+
+/** Parses and validates the text of a configuration file. */
+export function parseConfigText(text: string, file: string): ConfigResult {
+  const read = readYaml(text, file);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const raw = read.value;
   if (raw === undefined || raw === null) return { ok: false, problems: [{ file, key: "(root)", message: EMPTY_CONFIG_MESSAGE }] };
   return validateConfig(raw, file);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
-import { loadRepoConfig, type ConfigContext } from "../config/load.js";
+import { loadRepoConfig } from "../config/load.js";
+import { octokitReader } from "../config/reader.js";
 import type { ConfigProblem } from "../config/problems.js";
 import { CONFIG_PATH, type VigilConfig } from "../config/schema.js";
 import { marker, MARKER } from "../domain/markers.js";
@@ -20,7 +21,7 @@ export interface Run {
 }
 
 /** The parts of a Probot context a run is built from. */
-export interface RunContext extends ConfigContext {
+export interface RunContext {
   octokit: GitHubClient;
   log: Logger;
   repo(): RepoRef;
@@ -33,7 +34,7 @@ export interface RunContext extends ConfigContext {
  * (once; the comment is updated when the problems change) and the run stops there.
  */
 export async function startRun(context: RunContext, issueNumber: number, now: Date): Promise<Run | null> {
-  const loaded = await loadRepoConfig(context);
+  const loaded = await loadRepoConfig(octokitReader(context.octokit), context.repo());
   if (loaded.kind === "absent") return null;
   const repo = context.repo();
   if (loaded.kind === "invalid") {
