@@ -4,9 +4,9 @@
 // a relative figure between versions, not as production latency.
 import { performance } from "node:perf_hooks";
 import { createVigil } from "../src/index.js";
-import { INCIDENT_FORM, option, renderFormBody } from "../src/sandbox/form-body.js";
-import { createTestProbot } from "../src/sandbox/probot.js";
-import { GitHubSandbox } from "../src/sandbox/sandbox.js";
+import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+import { createTestProbot } from "@vigil/github-sandbox";
+import { GitHubSandbox } from "@vigil/github-sandbox";
 
 const OWNER = "acme";
 const REPO = "incidents";

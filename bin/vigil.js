@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `vigil` command: runs the compiled CLI (npm install builds it through the prepare script).
+// The `vigil` command: runs the compiled CLI (`npm run build`, or `npm start`, compiles it).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 

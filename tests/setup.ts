@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach } from "vitest";
-import { verifyStrictSandboxes } from "../src/sandbox/sandbox.js";
+import { verifyStrictSandboxes } from "@vigil/github-sandbox";
 
 // Tests never reach the network: every GitHub request goes to the in-memory sandbox.
 nock.disableNetConnect();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type IncidentReport, parseIncidentReport } from "../../src/domain/incident-report.js";
 import { parseFormDefinition } from "../../src/domain/issue-form.js";
 import { FUTURE_TOLERANCE_MINUTES, parseNotifiedAt } from "../../src/domain/notified-at.js";
-import { type Answers, INCIDENT_FORM, INCIDENT_FORM_YAML, option, renderFormBody } from "../../src/sandbox/form-body.js";
+import { type Answers, INCIDENT_FORM, INCIDENT_FORM_YAML, option, renderFormBody } from "../helpers/incident-form.js";
 
 const TZ = "America/Los_Angeles";
 // Sunday 2026-11-22 15:00 in Los Angeles (UTC-8).

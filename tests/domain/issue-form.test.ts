@@ -8,7 +8,7 @@ import {
   parseFormBody,
   parseFormDefinition,
 } from "../../src/domain/issue-form.js";
-import { INCIDENT_FORM, renderFormBody } from "../../src/sandbox/form-body.js";
+import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
 
 // A form with every field type, for behaviour the incident form does not exercise.
 const KITCHEN_SINK_YAML = `

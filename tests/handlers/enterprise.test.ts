@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createVigil } from "../../src/index.js";
-import { INCIDENT_FORM, renderFormBody } from "../../src/sandbox/form-body.js";
-import { createTestProbot } from "../../src/sandbox/probot.js";
-import { GitHubSandbox } from "../../src/sandbox/sandbox.js";
+import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
+import { createTestProbot } from "@vigil/github-sandbox";
+import { GitHubSandbox } from "@vigil/github-sandbox";
 import { answers, CONFIG, NOW, OWNER, REPO } from "./world.js";
 
 describe("GitHub Enterprise Server", () => {

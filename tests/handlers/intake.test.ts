@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INCIDENT_FORM, option } from "../../src/sandbox/form-body.js";
+import { INCIDENT_FORM, option } from "../helpers/incident-form.js";
 import { answers, botComments, createWorld, fileIncident, issueState, OWNER, record, REPO } from "./world.js";
 
 const ZWSP = "\u200b";
@@ -197,7 +197,7 @@ describe("intake: needs-info", () => {
     expect(asked?.body).toMatch(/When were you notified\?/);
     expect(botComments(world, n, "incident-record")).toHaveLength(0);
 
-    const { renderFormBody } = await import("../../src/sandbox/form-body.js");
+    const { renderFormBody } = await import("../helpers/incident-form.js");
     world.sandbox.getIssue(OWNER, REPO, n).body = renderFormBody(INCIDENT_FORM, answers());
     await world.app.receive("issues", world.sandbox.payloadFor.issues("edited", OWNER, REPO, n, { sender: "reporter" }));
     expect(issueState(world, n).labels).toEqual(["incident", "severity: sev1"]);
@@ -229,7 +229,7 @@ describe("intake: idempotence", () => {
 
   it("two deliveries racing each other leave one record", async () => {
     const world = createWorld();
-    const issue = world.sandbox.addIssue(OWNER, REPO, { title: "x", body: (await import("../../src/sandbox/form-body.js")).renderFormBody(INCIDENT_FORM, answers()), labels: ["incident"], user: "reporter" });
+    const issue = world.sandbox.addIssue(OWNER, REPO, { title: "x", body: (await import("../helpers/incident-form.js")).renderFormBody(INCIDENT_FORM, answers()), labels: ["incident"], user: "reporter" });
     const payload = world.sandbox.payloadFor.issues("opened", OWNER, REPO, issue.number, { sender: "reporter" });
     await Promise.all([world.app.receive("issues", payload), world.app.receive("issues", payload)]);
     expect(botComments(world, issue.number, "incident-record")).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { createVigil } from "../../src/index.js";
 import { findMarker } from "../../src/domain/markers.js";
-import { createTestProbot, type TestProbot } from "../../src/sandbox/probot.js";
-import { GitHubSandbox } from "../../src/sandbox/sandbox.js";
-import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../../src/sandbox/form-body.js";
+import { createTestProbot, type TestProbot } from "@vigil/github-sandbox";
+import { GitHubSandbox } from "@vigil/github-sandbox";
+import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../helpers/incident-form.js";
 
 export const OWNER = "acme";
 export const REPO = "incidents";

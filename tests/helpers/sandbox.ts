@@ -3,17 +3,17 @@
  * afterEach hook in the importing test file that fails the test when any
  * strict sandbox created during it recorded a violation that no
  * `assertNoViolations()` / `receive()` reported yet. Import sandbox helpers
- * from here rather than from src/sandbox so the hook is always in place.
+ * from here rather than from @vigil/github-sandbox so the hook is always in place.
  */
 import { afterEach } from "vitest";
-import type { SandboxOptions } from "../../src/sandbox/index.js";
-import { GitHubSandbox, verifyStrictSandboxes } from "../../src/sandbox/index.js";
+import type { SandboxOptions } from "@vigil/github-sandbox";
+import { GitHubSandbox, verifyStrictSandboxes } from "@vigil/github-sandbox";
 
 afterEach(() => {
   verifyStrictSandboxes();
 });
 
-export * from "../../src/sandbox/index.js";
+export * from "@vigil/github-sandbox";
 
 /** The organization most tests use. */
 export const ORG = "acme";

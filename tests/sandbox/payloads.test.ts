@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../../src/sandbox/openapi/spec.js";
-import type { JsonSchema } from "../../src/sandbox/openapi/spec.js";
-import { describeErrors, validatorFor } from "../../src/sandbox/openapi/validate.js";
+import { openApiDocument } from "@vigil/github-sandbox/internals";
+import type { JsonSchema } from "@vigil/github-sandbox/internals";
+import { describeErrors, validatorFor } from "@vigil/github-sandbox/internals";
 import type { FixtureName } from "../helpers/fixtures.js";
 import { deepMerge, loadFixture } from "../helpers/fixtures.js";
 import { ORG, REPO, createSandbox } from "../helpers/sandbox.js";

@@ -1,8 +1,8 @@
 import type { KeyObject } from "node:crypto";
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { appKeyPair } from "../../src/sandbox/keys.js";
-import { matchRoute } from "../../src/sandbox/openapi/routes.js";
+import { appKeyPair } from "@vigil/github-sandbox/internals";
+import { matchRoute } from "@vigil/github-sandbox/internals";
 import { ORG, REPO, createSandbox, createTestOctokit, createTestProbot, supportedOperations } from "../helpers/sandbox.js";
 
 function signJwt(key: KeyObject, appId: number): string {

@@ -4,7 +4,7 @@
 import { parseIssue } from "@github/issue-parser";
 import { describe, expect, it } from "vitest";
 import { parseFormBody } from "../../src/domain/issue-form.js";
-import { INCIDENT_FORM, INCIDENT_FORM_YAML, renderFormBody } from "../../src/sandbox/form-body.js";
+import { INCIDENT_FORM, INCIDENT_FORM_YAML, renderFormBody } from "../helpers/incident-form.js";
 
 const body = renderFormBody(INCIDENT_FORM, {
   summary: "Odd traffic from db-2",

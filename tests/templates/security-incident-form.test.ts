@@ -5,7 +5,7 @@ import addFormatsModule from "ajv-formats";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { FormDefinitionError, parseFormDefinition } from "../../src/domain/issue-form.js";
-import { INCIDENT_FORM, INCIDENT_FORM_YAML } from "../../src/sandbox/form-body.js";
+import { INCIDENT_FORM, INCIDENT_FORM_YAML } from "../helpers/incident-form.js";
 
 const repoFile = (path: string): string => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), "utf8");
 const schema = JSON.parse(repoFile("tests/schemas/github-issue-forms.json")) as Record<string, unknown>;

@@ -1,14 +1,20 @@
 // Renders issue bodies the way GitHub renders a submitted issue form: tests, the demo and the
-// benchmarks file incidents exactly as a reporter would.
-import { readFileSync } from "node:fs";
-import { templatePath } from "../paths.js";
-import { type FormDefinition, parseFormDefinition } from "../domain/issue-form.js";
+// benchmarks file issues exactly as a reporter would. The form itself (which YAML, which parser)
+// belongs to the app under test; this only needs its answerable fields in form order.
 
-/** The shipped security incident form, as YAML text. */
-export const INCIDENT_FORM_YAML = readFileSync(templatePath("issue-forms", "security-incident.yml"), "utf8");
+/** One answerable field of an issue form (markdown elements are not fields). */
+export interface FormFieldShape {
+  id: string;
+  label: string;
+  type: string;
+  options?: readonly string[];
+  render?: string;
+}
 
-/** The shipped security incident form, parsed. */
-export const INCIDENT_FORM: FormDefinition = parseFormDefinition(INCIDENT_FORM_YAML);
+/** The answerable fields of an issue form, in form order. */
+export interface FormShape {
+  fields: readonly FormFieldShape[];
+}
 
 /** Answers by field id: text, chosen option(s), ticked checkbox labels; absent means left empty. */
 export type Answers = Record<string, string | string[] | undefined>;
@@ -17,7 +23,7 @@ export type Answers = Record<string, string | string[] | undefined>;
  * Renders an issue body the way GitHub does for a submitted form: `### <label>`, a blank line, the
  * answer; `_No response_` when empty; `render:` textareas fenced; checkboxes as a task list.
  */
-export function renderFormBody(form: FormDefinition, answers: Answers, eol = "\n"): string {
+export function renderFormBody(form: FormShape, answers: Answers, eol = "\n"): string {
   const sections = form.fields.map((field) => {
     const answer = answers[field.id];
     let value: string;
@@ -36,7 +42,7 @@ export function renderFormBody(form: FormDefinition, answers: Answers, eol = "\n
 }
 
 /** The full text of the option whose short name (before " — ") is `lead`, as a reporter would pick it. */
-export function option(form: FormDefinition, id: string, lead: string): string {
+export function option(form: FormShape, id: string, lead: string): string {
   const found = form.fields.find((f) => f.id === id)?.options?.find((o) => o.split(" — ")[0] === lead);
   if (!found) throw new Error(`form-body: field ${id} has no option ${lead}`);
   return found;

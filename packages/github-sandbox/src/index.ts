@@ -15,6 +15,8 @@ export type { PayloadBuilders, PayloadOptions } from "./payloads.js";
 export type { AddRepoInput } from "./store/repos.js";
 export type { AddProjectInput } from "./store/projects.js";
 export { supportedOperations } from "./rest/router.js";
+export { option, renderFormBody } from "./form-body.js";
+export type { Answers, FormFieldShape, FormShape } from "./form-body.js";
 export type {
   AccountType,
   CommentRecord,
