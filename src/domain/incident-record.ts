@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import type { VigilConfig } from "../config/schema.js";
+import type { VigilSettings as VigilConfig } from "./settings.js";
 import { keepCheckedItems } from "./checklist.js";
 import { helpText } from "./commands.js";
+import type { IncidentReport } from "./incident-report.js";
 import type { IncidentSnapshot, IncidentState, TimelineEntry } from "./incident-state.js";
-import { marker, MARKER } from "./markers.js";
 import { pagedMentions } from "./paging.js";
 import { blockText, inlineText } from "./sanitize.js";
 import { SEVERITY_INFO, severityPages } from "./severity.js";
@@ -43,18 +43,40 @@ export function formatMoment(iso: string, timezone: string): string {
   return dt.isValid ? dt.toFormat("yyyy-MM-dd HH:mm ZZZZ") : iso;
 }
 
+/** GitHub refuses comment bodies longer than this. */
+export const BODY_LIMIT = 65_536;
+const SUMMARY_MAX = 12_000;
+const FIELD_MAX = 1_000;
+const TIMELINE_MAX = 100;
+
 /** Everything the record is rendered from. */
 export interface RecordInput {
+  /** The marker line that starts the record. */
+  marker: string;
   snapshot: IncidentSnapshot;
   state: IncidentState;
+  /** The reporter's answers as the issue holds them now; null when the description no longer reads as the form. */
+  report: IncidentReport | null;
   config: Pick<VigilConfig, "timezone" | "oncall">;
   /** The current record body, so ticked checklist items stay ticked. */
   previousBody?: string;
+  /** The responder GitHub would not assign (no access), if any. */
+  unassignable?: string | null;
 }
 
-/** Renders the incident record comment; reporter-typed text is always rendered as inert data. */
-export function renderIncidentRecord({ snapshot, state, config, previousBody }: RecordInput): string {
-  const { report } = snapshot;
+/**
+ * Renders the incident record comment; reporter-typed text is always rendered as inert data, and the
+ * body stays within GitHub's limit whatever was typed: long fields are shortened with a note that the
+ * full text stays in the issue, and only the latest timeline entries are listed when there are many.
+ */
+export function renderIncidentRecord(input: RecordInput): string {
+  for (let limit = TIMELINE_MAX; ; limit = Math.floor(limit / 2)) {
+    const body = renderWith(input, limit);
+    if (body.length <= BODY_LIMIT || limit === 0) return body.length <= BODY_LIMIT ? body : clipText(body, BODY_LIMIT);
+  }
+}
+
+function renderWith({ marker, snapshot, state, report, config, previousBody, unassignable }: RecordInput, timelineMax: number): string {
   const tz = config.timezone;
   const sev = SEVERITY_INFO[state.severity];
   const pages = severityPages(state.severity);
@@ -62,45 +84,52 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
   const path = snapshot.chain
     .map((login) => (login.toLowerCase() === officer.toLowerCase() ? `${login} (Security Officer)` : login))
     .join(" → ");
+  const field = (text: string | null | undefined) => (text ? inlineText(clipText(text, FIELD_MAX)) : "not given");
+  const responder = unassignable && unassignable.toLowerCase() === state.responder.toLowerCase()
+    ? `${state.responder} (not assigned: GitHub only assigns people with access to this repository)`
+    : state.responder;
   const rows: [string, string][] = [
     ["Severity", `**${sev.displayName}** — ${sev.meaning}`],
     ["Status", STATUS_INFO[state.status].displayName],
-    ["Primary responder", state.responder],
+    ["Primary responder", responder],
     ["Escalation path", path],
     ["Declared", formatMoment(snapshot.declaredAt, tz)],
-    ["Reporter notified", report.notifiedAt ? formatMoment(report.notifiedAt, tz) : "not given"],
-    ["Source", SOURCE[report.source] ?? report.source],
-    ["Notifier contact", report.notifierContact ? inlineText(report.notifierContact) : "not given"],
-    ["Environment", report.environment],
-    ["Systems", report.systems ? inlineText(report.systems) : "not given"],
+    ["Reporter notified", snapshot.notifiedAt ? formatMoment(snapshot.notifiedAt, tz) : "not given"],
   ];
-  const lines = [
-    marker(MARKER.incidentRecord, { ...snapshot }),
-    `## Incident record`,
-    "",
-    "| | |",
-    "|---|---|",
-    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
-    "",
-  ];
-  if (pages) {
-    lines.push(`**${sev.displayName}: paging** ${pagedMentions(config.oncall).join(", ")}`, "");
+  if (report) {
+    rows.push(
+      ["Source", SOURCE[report.source] ?? report.source],
+      ["Notifier contact", field(report.notifierContact)],
+      ["Environment", report.environment],
+      ["Systems", field(report.systems)],
+    );
   }
+  const lines = [marker, `## Incident record`, "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), ""];
+  if (pages) lines.push(`**${sev.displayName}: paging** ${pagedMentions(config.oncall).join(", ")}`, "");
+  if (report) {
+    lines.push(
+      "### Assessment",
+      "",
+      "| Question | Answer |",
+      "|---|---|",
+      `| Real or perceived? | ${ANSWER[report.real] ?? report.real} |`,
+      `| Still in progress? | ${ANSWER[report.inProgress] ?? report.inProgress} |`,
+      `| Business impact if the attack succeeds | ${ANSWER[report.impact] ?? report.impact} |`,
+      `| Is the response urgent? | ${ANSWER[report.urgent] ?? report.urgent} |`,
+      `| Can it be contained quickly? | ${ANSWER[report.containable] ?? report.containable} |`,
+      "",
+      "### Summary",
+      "",
+      blockText(clipText(report.summary, SUMMARY_MAX)),
+    );
+    if (report.summary.length > SUMMARY_MAX) lines.push("", "_The summary is shortened here; the full text stays in the issue description._");
+    lines.push("");
+  } else {
+    lines.push("_The issue description no longer reads as the incident form (see Vigil's comment on what to fix); the report's answers are shown again once it does._", "");
+  }
+  const shown = state.timeline.slice(-timelineMax);
+  const hidden = state.timeline.length - shown.length;
   lines.push(
-    "### Assessment",
-    "",
-    "| Question | Answer |",
-    "|---|---|",
-    `| Real or perceived? | ${ANSWER[report.real] ?? report.real} |`,
-    `| Still in progress? | ${ANSWER[report.inProgress] ?? report.inProgress} |`,
-    `| Business impact if the attack succeeds | ${ANSWER[report.impact] ?? report.impact} |`,
-    `| Is the response urgent? | ${ANSWER[report.urgent] ?? report.urgent} |`,
-    `| Can it be contained quickly? | ${ANSWER[report.containable] ?? report.containable} |`,
-    "",
-    "### Summary",
-    "",
-    blockText(report.summary),
-    "",
     "### Mitigation checklist",
     "",
     ...MITIGATION_CHECKLIST.map((item) => `- [ ] ${item}`),
@@ -111,7 +140,8 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
     "",
     "### Timeline",
     "",
-    ...state.timeline.map((entry) => `- ${formatMoment(entry.at, tz)} — ${describeEntry(entry)}`),
+    ...(hidden > 0 ? [`- _${hidden} earlier entries are not listed here; every command stays in the comments above._`] : []),
+    ...shown.map((entry) => `- ${formatMoment(entry.at, tz)} — ${describeEntry(entry)}`),
     "",
     "### Commands",
     "",
@@ -121,6 +151,14 @@ export function renderIncidentRecord({ snapshot, state, config, previousBody }: 
   );
   const body = lines.join("\n");
   return previousBody ? keepCheckedItems(previousBody, body) : body;
+}
+
+/** Shortens a text to at most `max` characters, never splitting a surrogate pair, marking the cut with `…`. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** One line of the timeline, for the record and the post-mortem. */
@@ -135,7 +173,9 @@ export function describeEntry(entry: TimelineEntry): string {
     case "status":
       return `status ${STATUS_INFO[entry.from].displayName} → ${STATUS_INFO[entry.to].displayName} by ${entry.by}`;
     case "note":
-      return `note by ${entry.by}: ${inlineText(truncate(entry.text, 280))}`;
+      return entry.text === null
+        ? `note by ${entry.by} (the comment was edited after Vigil recorded it; GitHub keeps its history)`
+        : `note by ${entry.by}: ${inlineText(truncate(entry.text, 280))}`;
     case "responder":
       return `${entry.escalated ? "escalated" : "responder changed"} from ${entry.from} to ${entry.to} by ${entry.by}${entry.reason ? `: ${inlineText(entry.reason)}` : ""}`;
     case "closed":

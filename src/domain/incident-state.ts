@@ -1,15 +1,16 @@
 import type { Command, ParsedCommand } from "./commands.js";
-import type { IncidentReport } from "./incident-report.js";
 import { nextInChain } from "./oncall.js";
-import type { Severity } from "./severity.js";
+import type { AssessedSeverity, Severity } from "./severity.js";
 import { INITIAL_STATUS, type IncidentStatus } from "./status.js";
 
-/** What intake fixed when it declared the incident; stored in the record's hidden marker. */
+/** What intake fixed when it declared the incident (kept in the record's marker: ids and enums only). */
 export interface IncidentSnapshot {
-  v: 1;
   /** When the incident was declared (the issue was filed), ISO instant. */
   declaredAt: string;
-  report: IncidentReport;
+  /** The severity the reporter chose. */
+  severity: Severity;
+  /** The reporter's notification time, ISO instant; read from the issue each time, null when unknown. */
+  notifiedAt: string | null;
   /** The primary responder at declaration. */
   responder: string;
   /** The escalation chain at declaration: primary, backup, Security Officer. */
@@ -22,19 +23,25 @@ export type TimelineEntry =
   | { at: string; kind: "declared"; by: string; severity: Severity; responder: string }
   | { at: string; kind: "severity"; by: string; from: Severity; to: Severity; reason: string | null; url: string }
   | { at: string; kind: "status"; by: string; from: IncidentStatus; to: IncidentStatus; url: string }
-  | { at: string; kind: "note"; by: string; text: string; url: string }
+  | { at: string; kind: "note"; by: string; text: string | null; url: string }
   | { at: string; kind: "responder"; by: string; from: string; to: string; escalated: boolean; reason: string | null; url: string }
   | { at: string; kind: "closed"; reason: "completed" | "not_planned" | "other" }
   | { at: string; kind: "reopened" };
 
-/** A comment that holds commands, with whether its author may run them. */
+/**
+ * A comment that holds commands. `recorded` is what the incident record remembers Vigil did with
+ * it (its op codes), `edited` whether its text changed since; a comment not yet recorded is run
+ * now, and `allowed` says whether its author may run commands (undefined only for recorded ones).
+ */
 export interface CommandComment {
   id: number;
   at: string;
   author: string;
   url: string;
-  allowed: boolean;
   commands: ParsedCommand[];
+  recorded: readonly string[] | null;
+  edited: boolean;
+  allowed?: boolean;
 }
 
 /** The incident as its commands and the issue's state have made it. */
@@ -45,7 +52,7 @@ export interface IncidentState {
   timeline: TimelineEntry[];
 }
 
-/** What a single accepted command did, for acknowledgements and replies. */
+/** What one command of a comment run now did, for acknowledgements and replies. */
 export interface CommandOutcome {
   commentId: number;
   command: Command;
@@ -55,37 +62,36 @@ export interface CommandOutcome {
   refusal: string | null;
 }
 
+/** The result of a replay: the state, what the newly run comments did, and the op codes of every comment. */
+export interface Replay {
+  state: IncidentState;
+  outcomes: CommandOutcome[];
+  /** Comment id → op codes, for every command comment, in comment order. */
+  ops: [number, string[]][];
+}
+
 /**
- * Replays every accepted command, in comment order, on top of the snapshot. Deriving the state
- * from the comments (rather than patching a stored copy) means concurrent handlers converge and a
- * command whose webhook was dropped is still counted the next time anything runs.
+ * Replays the incident: the declaration, then every command comment in comment order: a recorded
+ * comment by its recorded op codes (so an edit or a permission change later does not alter what
+ * it did), a new one by its text now. Both concurrent commands count, because the state is derived
+ * from all comments every time rather than patched.
  */
 export function replayIncident(
   snapshot: IncidentSnapshot,
   comments: readonly CommandComment[],
   closed: { at: string; reason: "completed" | "not_planned" | "other" } | null,
-): { state: IncidentState; outcomes: CommandOutcome[] } {
-  const state: IncidentState = {
-    severity: snapshot.report.severity,
-    status: INITIAL_STATUS,
-    responder: snapshot.responder,
-    timeline: [],
-  };
-  if (snapshot.report.notifiedAt) state.timeline.push({ at: snapshot.report.notifiedAt, kind: "notified" });
-  state.timeline.push({
-    at: snapshot.declaredAt,
-    kind: "declared",
-    by: "vigil",
-    severity: snapshot.report.severity,
-    responder: snapshot.responder,
-  });
+): Replay {
+  const state: IncidentState = { severity: snapshot.severity, status: INITIAL_STATUS, responder: snapshot.responder, timeline: [] };
+  if (snapshot.notifiedAt) state.timeline.push({ at: snapshot.notifiedAt, kind: "notified" });
+  state.timeline.push({ at: snapshot.declaredAt, kind: "declared", by: "vigil", severity: snapshot.severity, responder: snapshot.responder });
   const outcomes: CommandOutcome[] = [];
-  const ordered = [...comments].sort((a, b) => instant(a.at) - instant(b.at) || a.id - b.id);
-  for (const comment of ordered) {
-    if (!comment.allowed) continue;
-    for (const parsed of comment.commands) {
-      if (!parsed.ok) continue;
-      outcomes.push(applyCommand(state, snapshot, comment, parsed.command));
+  const ops: [number, string[]][] = [];
+  for (const comment of [...comments].sort((a, b) => a.id - b.id)) {
+    if (comment.recorded) {
+      replayRecorded(state, comment, comment.recorded);
+      ops.push([comment.id, [...comment.recorded]]);
+    } else {
+      ops.push([comment.id, runNew(state, snapshot, comment, outcomes)]);
     }
   }
   if (closed) {
@@ -93,50 +99,90 @@ export function replayIncident(
     if (closed.reason === "completed") state.status = "resolved";
   }
   // Stable sort by instant: times carry different offsets (the notification time is local, GitHub's are UTC).
-  state.timeline.sort((a, b) => instant(a.at) - instant(b.at));
-  return { state, outcomes };
+  state.timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { state, outcomes, ops };
 }
 
-function instant(iso: string): number {
-  return Date.parse(iso);
+function runNew(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, outcomes: CommandOutcome[]): string[] {
+  if (c.allowed !== true) return ["x"];
+  return c.commands.map((parsed) => {
+    if (!parsed.ok) return "!";
+    const { op, outcome } = applyCommand(state, snapshot, c, parsed.command);
+    outcomes.push(outcome);
+    return op;
+  });
 }
 
-function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, command: Command): CommandOutcome {
-  const base = { at: c.at, by: c.author, url: c.url };
-  const outcome = (entry: TimelineEntry | null, refusal: string | null = null): CommandOutcome => {
-    if (entry) state.timeline.push(entry);
-    return { commentId: c.id, command, entry, refusal };
-  };
+function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, command: Command): { op: string; outcome: CommandOutcome } {
+  const done = (op: string, entry: TimelineEntry | null, refusal: string | null = null) => ({ op, outcome: { commentId: c.id, command, entry, refusal } });
   switch (command.name) {
-    case "severity": {
-      if (command.level === state.severity) return outcome(null);
-      const entry = { ...base, kind: "severity" as const, from: state.severity, to: command.level, reason: command.reason };
-      state.severity = command.level;
-      return outcome(entry);
-    }
-    case "status": {
-      if (command.status === state.status) return outcome(null);
-      const entry = { ...base, kind: "status" as const, from: state.status, to: command.status };
-      state.status = command.status;
-      return outcome(entry);
-    }
+    case "severity":
+      return done(`s:${command.level}`, setSeverity(state, c, command.level, command.reason));
+    case "status":
+      return done(`t:${command.status}`, setStatus(state, c, command.status));
     case "note":
-      return outcome({ ...base, kind: "note", text: command.text });
-    case "responder": {
-      if (command.login.toLowerCase() === state.responder.toLowerCase()) return outcome(null);
-      const entry = { ...base, kind: "responder" as const, from: state.responder, to: command.login, escalated: false, reason: null };
-      state.responder = command.login;
-      return outcome(entry);
-    }
+      return done("n", note(state, c, command.text));
+    case "responder":
+      return done(`r:${command.login}`, setResponder(state, c, command.login, false, null));
     case "escalate": {
       const next = nextInChain({ chain: snapshot.chain }, state.responder);
-      if (!next) return outcome(null, `${state.responder} is the last in the escalation chain (${snapshot.chain.join(" → ")}); use /responder to hand the incident to someone else.`);
-      const entry = { ...base, kind: "responder" as const, from: state.responder, to: next, escalated: true, reason: command.reason };
-      state.responder = next;
-      return outcome(entry);
+      if (!next) return done("e", null, `${state.responder} is the last in the escalation chain (${snapshot.chain.join(" → ")}); use /responder to hand the incident to someone else.`);
+      return done(`e:${next}`, setResponder(state, c, next, true, command.reason));
     }
     case "postmortem":
+      return done("p", null);
     case "help":
-      return outcome(null);
+      return done("h", null);
   }
+}
+
+// The text of a recorded command (a reason, a note) is taken from the comment only while the
+// comment is as it was when it ran; after an edit the timeline says so instead of showing new words.
+function replayRecorded(state: IncidentState, c: CommandComment, codes: readonly string[]): void {
+  const texts = c.edited ? [] : c.commands.filter((p) => p.ok).map((p) => p.command);
+  let i = 0;
+  for (const code of codes) {
+    if (code === "x" || code === "!") continue;
+    const command = texts[i++];
+    const [kind, value = ""] = code.split(":") as [string, string?];
+    if (kind === "s") setSeverity(state, c, value as AssessedSeverity, command?.name === "severity" ? command.reason : null);
+    else if (kind === "t") setStatus(state, c, value as IncidentStatus);
+    else if (kind === "n") note(state, c, command?.name === "note" ? command.text : null);
+    else if (kind === "r") setResponder(state, c, value, false, null);
+    else if (kind === "e" && value) setResponder(state, c, value, true, command?.name === "escalate" ? command.reason : null);
+  }
+}
+
+function base(c: CommandComment) {
+  return { at: c.at, by: c.author, url: c.url };
+}
+
+function push(state: IncidentState, entry: TimelineEntry): TimelineEntry {
+  state.timeline.push(entry);
+  return entry;
+}
+
+function setSeverity(state: IncidentState, c: CommandComment, to: Severity, reason: string | null): TimelineEntry | null {
+  if (to === state.severity) return null;
+  const entry = push(state, { ...base(c), kind: "severity", from: state.severity, to, reason });
+  state.severity = to;
+  return entry;
+}
+
+function setStatus(state: IncidentState, c: CommandComment, to: IncidentStatus): TimelineEntry | null {
+  if (to === state.status) return null;
+  const entry = push(state, { ...base(c), kind: "status", from: state.status, to });
+  state.status = to;
+  return entry;
+}
+
+function note(state: IncidentState, c: CommandComment, text: string | null): TimelineEntry {
+  return push(state, { ...base(c), kind: "note", text });
+}
+
+function setResponder(state: IncidentState, c: CommandComment, to: string, escalated: boolean, reason: string | null): TimelineEntry | null {
+  if (to.toLowerCase() === state.responder.toLowerCase()) return null;
+  const entry = push(state, { ...base(c), kind: "responder", from: state.responder, to, escalated, reason });
+  state.responder = to;
+  return entry;
 }

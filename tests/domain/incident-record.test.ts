@@ -11,7 +11,7 @@ import {
   renderIncidentRecord,
 } from "../../src/domain/incident-record.js";
 import { type CommandComment, type IncidentSnapshot, type IncidentState, replayIncident } from "../../src/domain/incident-state.js";
-import { findMarker, findMarkers } from "../../src/domain/markers.js";
+import { decodeMarker } from "../../src/markers/codec.js";
 import { classifyLines } from "../../src/domain/sanitize.js";
 import type { Severity } from "../../src/domain/severity.js";
 
@@ -44,17 +44,24 @@ const REPORT: IncidentReport = {
   containable: "no",
 };
 
+// The record is rendered from the snapshot (ids and enums) and the report as the issue holds it now.
+const REPORTS = new WeakMap<IncidentSnapshot, IncidentReport>();
+const MARKER = '<!-- vigil:incident-record v2 {"issue":42} -->';
+
 function snapshotWith(report: Partial<IncidentReport> = {}, declaredAt = "2026-11-22T22:30:00Z"): IncidentSnapshot {
-  return { v: 1, declaredAt, report: { ...REPORT, ...report }, responder: "alice", chain: ["alice", "bob", "officer"] };
+  const full = { ...REPORT, ...report };
+  const snapshot = { declaredAt, severity: full.severity, notifiedAt: full.notifiedAt, responder: "alice", chain: ["alice", "bob", "officer"] };
+  REPORTS.set(snapshot, full);
+  return snapshot;
 }
 
 function comment(id: number, at: string, body: string, author = "carol"): CommandComment {
-  return { id, at, author, url: `https://github.com/acme/incidents/issues/42#issuecomment-${id}`, allowed: true, commands: parseCommands(body) };
+  return { id, at, author, url: `https://github.com/acme/incidents/issues/42#issuecomment-${id}`, allowed: true, commands: parseCommands(body), recorded: null, edited: false };
 }
 
 function render(snapshot: IncidentSnapshot, comments: CommandComment[] = [], previousBody?: string): { body: string; state: IncidentState } {
   const { state } = replayIncident(snapshot, comments, null);
-  return { body: renderIncidentRecord({ snapshot, state, config: CONFIG, previousBody }), state };
+  return { body: renderIncidentRecord({ marker: MARKER, snapshot, state, report: REPORTS.get(snapshot) ?? null, config: CONFIG, previousBody }), state };
 }
 
 // Lines GitHub renders as markdown, i.e. everything outside fenced code blocks.
@@ -63,11 +70,9 @@ function renderedLines(body: string): string[] {
 }
 
 describe("renderIncidentRecord: marker", () => {
-  it("starts with the incident-record marker whose data is the snapshot", () => {
-    const snapshot = snapshotWith();
-    const { body } = render(snapshot);
-    expect(body.split("\n")[0]).toMatch(/^<!-- vigil:incident-record \{.*\} -->$/);
-    expect(findMarker(body, "incident-record")).toEqual(snapshot);
+  it("starts with the marker line it is given, and nothing of the report in it", () => {
+    const { body } = render(snapshotWith());
+    expect(body.split("\n")[0]).toBe(MARKER);
   });
 });
 
@@ -204,7 +209,9 @@ describe("renderIncidentRecord: reporter text is inert", () => {
   const { body } = render(snapshot, comments);
 
   it("keeps exactly one incident-record marker, the real one", () => {
-    expect(findMarkers(body, "incident-record")).toEqual([snapshot]);
+    expect(decodeMarker(body)).toEqual({ kind: "incident-record", version: 2, data: { issue: 42 } });
+    // Markers are read from the first line only; a marker the reporter typed sits inert in a code block.
+    expect(renderedLines(body).filter((l) => l.startsWith("<!-- vigil:"))).toEqual([MARKER]);
   });
 
   it("mentions nobody the reporter or a commenter named, and renders none of their HTML", () => {
@@ -300,7 +307,7 @@ describe("Security Officer in the escalation path", () => {
     const snapshot = { ...snapshotWith(), chain: ["alice", "Olivia"] };
     const config = { ...CONFIG, oncall: { ...CONFIG.oncall, securityOfficer: "olivia" } };
     const state: IncidentState = { severity: "sev2", status: "investigating", responder: "alice", timeline: [] };
-    const body = renderIncidentRecord({ snapshot, state, config });
+    const body = renderIncidentRecord({ marker: MARKER, snapshot, state, report: REPORT, config });
     expect(body).toContain("| Escalation path | alice → Olivia (Security Officer) |");
   });
 });

@@ -21,9 +21,9 @@ const REPORT: IncidentReport = {
 
 // Declared 25 minutes after the reporter was notified (14:05 PST is 22:05 UTC).
 const SNAPSHOT: IncidentSnapshot = {
-  v: 1,
   declaredAt: "2026-11-22T22:30:00Z",
-  report: REPORT,
+  severity: REPORT.severity,
+  notifiedAt: REPORT.notifiedAt,
   responder: "alice",
   chain: ["alice", "bob", "olivia"],
 };
@@ -31,7 +31,7 @@ const SNAPSHOT: IncidentSnapshot = {
 const ISSUE_URL = "https://github.com/acme/incidents/issues/42";
 
 function comment(id: number, at: string, body: string, author = "carol", allowed = true): CommandComment {
-  return { id, at, author, url: `${ISSUE_URL}#issuecomment-${id}`, allowed, commands: parseCommands(body) };
+  return { id, at, author, url: `${ISSUE_URL}#issuecomment-${id}`, allowed, commands: parseCommands(body), recorded: null, edited: false };
 }
 
 describe("replayIncident: the declared incident", () => {
@@ -52,7 +52,7 @@ describe("replayIncident: the declared incident", () => {
   });
 
   it("has no notification entry when the report has no notification time", () => {
-    const snapshot: IncidentSnapshot = { ...SNAPSHOT, report: { ...REPORT, notifiedAt: null, notifiedAtText: null, severity: "triage" } };
+    const snapshot: IncidentSnapshot = { ...SNAPSHOT, notifiedAt: null, severity: "triage" };
     const { state } = replayIncident(snapshot, [], null);
     expect(state.severity).toBe("triage");
     expect(state.timeline).toEqual([
@@ -235,7 +235,7 @@ describe("replayIncident: which commands count", () => {
 });
 
 describe("replayIncident: order", () => {
-  it("replays comments in time order, whatever order they are given in", () => {
+  it("replays comments in comment order, whatever order they are given in", () => {
     const early = comment(701, "2026-11-22T22:40:00Z", "/severity sev0 data confirmed");
     const late = comment(702, "2026-11-23T03:00:00Z", "/severity sev2 only test data after all");
     const { state, outcomes } = replayIncident(SNAPSHOT, [late, early], null);
@@ -245,7 +245,7 @@ describe("replayIncident: order", () => {
       expect.objectContaining({ kind: "severity", from: "sev1", to: "sev0", at: "2026-11-22T22:40:00Z" }),
       expect.objectContaining({ kind: "severity", from: "sev0", to: "sev2", at: "2026-11-23T03:00:00Z" }),
     ]);
-    expect(replayIncident(SNAPSHOT, [early, late], null)).toEqual({ state, outcomes });
+    expect(replayIncident(SNAPSHOT, [early, late], null)).toMatchObject({ state, outcomes });
   });
 
   it("breaks ties between comments at the same moment by comment id", () => {
@@ -312,9 +312,32 @@ describe("timeline order across offsets", () => {
     const snapshot: IncidentSnapshot = {
       ...SNAPSHOT,
       declaredAt: "2026-11-22T13:30:00Z",
-      report: { ...SNAPSHOT.report, notifiedAt: "2026-11-22T14:05:00+01:00" },
+      notifiedAt: "2026-11-22T14:05:00+01:00",
     };
     const { state } = replayIncident(snapshot, [comment(1, "2026-11-22T13:20:00Z", "/note before declaration in text order")], null);
     expect(state.timeline.map((e) => e.kind)).toEqual(["notified", "note", "declared"]);
+  });
+});
+
+describe("replayIncident: recorded comments", () => {
+  it("replays a recorded comment by its op codes, not by its text now", () => {
+    const c = { ...comment(900, "2026-11-22T23:00:00Z", "/severity sev2"), recorded: ["s:sev0"], edited: true };
+    const { state, outcomes, ops } = replayIncident(SNAPSHOT, [c], null);
+    expect(state.severity).toBe("sev0");
+    expect(outcomes).toEqual([]);
+    expect(ops).toEqual([[900, ["s:sev0"]]]);
+  });
+
+  it("shows a recorded note's text only while the comment is unedited", () => {
+    const same = { ...comment(901, "2026-11-22T23:00:00Z", "/note keys rotated"), recorded: ["n"], edited: false };
+    const edited = { ...same, edited: true };
+    expect(replayIncident(SNAPSHOT, [same], null).state.timeline.at(-1)).toMatchObject({ kind: "note", text: "keys rotated" });
+    expect(replayIncident(SNAPSHOT, [edited], null).state.timeline.at(-1)).toMatchObject({ kind: "note", text: null });
+  });
+
+  it("records a refusal for an author without permission, and invalid lines as such", () => {
+    const refused = comment(902, "2026-11-22T23:00:00Z", "/severity sev0", "mallory", false);
+    const mixed = comment(903, "2026-11-22T23:01:00Z", "/severity sev9\n/note ok");
+    expect(replayIncident(SNAPSHOT, [refused, mixed], null).ops).toEqual([[902, ["x"]], [903, ["!", "n"]]]);
   });
 });

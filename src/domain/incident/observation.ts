@@ -1,0 +1,56 @@
+import type { Author } from "../../markers/identity.js";
+
+// What observe reads from GitHub for one incident, as plain values. The planner decides from these
+// alone: a webhook payload is only a hint about which issue to look at.
+
+/** A comment on an issue. */
+export interface ObservedComment {
+  id: number;
+  body: string;
+  author: Author;
+  createdAt: string;
+  url: string;
+}
+
+/** A project item of the issue and its single-select values (field id → option id). */
+export interface ObservedProjectItem {
+  id: string;
+  projectId: string;
+  values: Readonly<Record<string, string>>;
+}
+
+/** An issue as it is now. */
+export interface ObservedIssue {
+  number: number;
+  nodeId: string;
+  title: string;
+  body: string;
+  url: string;
+  state: "open" | "closed";
+  stateReason: "completed" | "not_planned" | "reopened" | null;
+  createdAt: string;
+  closedAt: string | null;
+  author: Author;
+  labels: readonly string[];
+  assignees: readonly string[];
+  projectItems: readonly ObservedProjectItem[];
+  /** Every comment, oldest first (all pages). */
+  comments: readonly ObservedComment[];
+}
+
+/** The repository, read afresh on every run (its visibility may have changed since the incident began). */
+export interface ObservedRepo {
+  owner: string;
+  name: string;
+  isPublic: boolean;
+  /** Names of the labels the repository has. */
+  labels: readonly string[];
+  /** The repository's own incident form, or null when it has none. */
+  formText: string | null;
+}
+
+/** A Project (v2) with its single-select fields. */
+export interface ObservedProject {
+  id: string;
+  fields: readonly { id: string; name: string; options: readonly { id: string; name: string }[] }[];
+}

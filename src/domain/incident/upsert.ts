@@ -1,0 +1,46 @@
+import type { Effect } from "../../engine/effects.js";
+import { findMarked, type MarkerDefinition } from "../../markers/define.js";
+import type { Identity } from "../../markers/identity.js";
+import { COMMAND_REPLY, CONFIG_PROBLEM, INCIDENT_RECORD, NEEDS_INFO, PROJECT_PROBLEM, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import type { ObservedIssue } from "./observation.js";
+
+/**
+ * The effect that makes Vigil's one comment of a kind read `body`: create it when there is none,
+ * update it when its text differs, nothing otherwise. The oldest trusted copy is the one kept.
+ */
+export function upsertMarked<T>(
+  issue: ObservedIssue,
+  identity: Identity,
+  definition: MarkerDefinition<T>,
+  match: (data: T) => boolean,
+  body: string,
+  why: string,
+): Effect[] {
+  const existing = findMarked(definition, issue.comments, identity).find((m) => match(m.data));
+  if (!existing) return [{ kind: "createComment", issue: issue.number, key: `${definition.kind}:${issue.number}`, body, why }];
+  if (existing.item.body === body) return [];
+  return [{ kind: "updateComment", issue: issue.number, commentId: existing.item.id, key: `${definition.kind}:${issue.number}`, body, why }];
+}
+
+// Kinds of which an issue holds one comment, and the reply kind, of which it holds one per command comment.
+const SINGLE: readonly MarkerDefinition<unknown>[] = [INCIDENT_RECORD, NEEDS_INFO, PUBLIC_REFUSAL, PROJECT_PROBLEM, CONFIG_PROBLEM];
+
+/**
+ * Deletes the copies two racing replicas (or a create GitHub applied but answered with an error)
+ * left behind: of each kind, and of each reply per command comment, the oldest stays.
+ */
+export function dedupeMarked(issue: ObservedIssue, identity: Identity): Effect[] {
+  const effects: Effect[] = [];
+  const drop = (ids: number[], what: string) => {
+    for (const id of ids.slice(1)) effects.push({ kind: "deleteComment", issue: issue.number, commentId: id, why: `duplicate ${what}` });
+  };
+  for (const definition of SINGLE) {
+    drop(findMarked(definition, issue.comments, identity).map((m) => m.item.id).sort((a, b) => a - b), definition.kind);
+  }
+  const replies = new Map<number, number[]>();
+  for (const m of findMarked(COMMAND_REPLY, issue.comments, identity)) {
+    replies.set(m.data.comment, [...(replies.get(m.data.comment) ?? []), m.item.id]);
+  }
+  for (const ids of replies.values()) drop(ids.sort((a, b) => a - b), "reply");
+  return effects;
+}

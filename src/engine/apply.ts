@@ -1,0 +1,64 @@
+import type { RepoRef } from "../github/client.js";
+import { statusOf } from "../github/client.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import type { Effect } from "./effects.js";
+
+/** What applying a plan did. */
+export interface ApplyResult {
+  applied: Effect[];
+  /** A create whose outcome is unknown (5xx, timeout): observe again before anything else. */
+  uncertain: Effect | null;
+}
+
+// A 5xx, a timeout or a dropped connection may come after GitHub applied the write.
+function isAmbiguous(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500;
+}
+
+/**
+ * The one place Vigil writes. Effects are applied in order; updates, label and assignee writes are
+ * idempotent and retried by Octokit. A create is not retried blindly: when its answer is ambiguous,
+ * apply stops so the caller observes again and finds whether the comment landed (its marker says so).
+ */
+export async function applyEffects(gateway: GitHubGateway, repo: RepoRef, effects: readonly Effect[]): Promise<ApplyResult> {
+  const applied: Effect[] = [];
+  for (const effect of effects) {
+    try {
+      await applyOne(gateway, repo, effect);
+    } catch (error) {
+      if (effect.kind === "createComment" && isAmbiguous(error)) return { applied, uncertain: effect };
+      throw error;
+    }
+    applied.push(effect);
+  }
+  return { applied, uncertain: null };
+}
+
+async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): Promise<void> {
+  switch (effect.kind) {
+    case "createLabel":
+      return gateway.createLabel(repo, effect.label);
+    case "setLabels":
+      return gateway.setLabels(repo, effect.issue, effect.labels);
+    case "addAssignees":
+      return gateway.addAssignees(repo, effect.issue, effect.logins);
+    case "removeAssignees":
+      return gateway.removeAssignees(repo, effect.issue, effect.logins);
+    case "closeIssue":
+      return gateway.closeIssue(repo, effect.issue, effect.reason);
+    case "createComment":
+      await gateway.createComment(repo, effect.issue, effect.body);
+      return;
+    case "updateComment":
+      return gateway.updateComment(repo, effect.commentId, effect.body);
+    case "deleteComment":
+      return gateway.deleteComment(repo, effect.commentId);
+    case "react":
+      return gateway.react(repo, effect.commentId, effect.content);
+    case "projectItem": {
+      const itemId = effect.itemId ?? (await gateway.addProjectItem(effect.projectId, effect.contentId));
+      return gateway.setProjectFields(effect.projectId, itemId, effect.fields);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { LabelDefinition } from "../domain/labels.js";
+
+// What the planners ask for, as data: apply writes it, the dry-run printer shows it. Every effect
+// says why, and the ones that create something carry the key that makes them idempotent (the marker
+// they write, or a name GitHub keeps unique), so applying twice or on two replicas is harmless.
+
+/** Common to every effect: the issue or PR it is about (0 for the repository) and why it is needed. */
+interface Base {
+  issue: number;
+  why: string;
+}
+
+/** One write Vigil wants made. */
+export type Effect =
+  | (Base & { kind: "createLabel"; label: LabelDefinition })
+  | (Base & { kind: "setLabels"; labels: string[] })
+  | (Base & { kind: "addAssignees"; logins: string[] })
+  | (Base & { kind: "removeAssignees"; logins: string[] })
+  | (Base & { kind: "closeIssue"; reason: "completed" | "not_planned" })
+  /** `key` names the marker the body starts with; apply never repeats a create whose outcome it does not know. */
+  | (Base & { kind: "createComment"; key: string; body: string })
+  | (Base & { kind: "updateComment"; commentId: number; key: string; body: string })
+  | (Base & { kind: "deleteComment"; commentId: number })
+  | (Base & { kind: "react"; commentId: number; content: "+1" })
+  /** Adds the issue to the project when `itemId` is null (GitHub returns the existing item if any), then sets the fields. */
+  | (Base & { kind: "projectItem"; projectId: string; contentId: string; itemId: string | null; fields: { fieldId: string; optionId: string; name: string }[] });
+
+/** The kind of an effect. */
+export type EffectKind = Effect["kind"];

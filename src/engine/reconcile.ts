@@ -1,0 +1,145 @@
+import type { RepoConfig } from "../config/load.js";
+import { CONFIG_PATH } from "../config/schema.js";
+import { planConfigProblem } from "../domain/incident/config-problem-plan.js";
+import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import type { RepoRole } from "../domain/incident/permission.js";
+import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
+import type { RepoRef } from "../github/client.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import type { Identity } from "../markers/identity.js";
+import { applyEffects } from "./apply.js";
+import type { Effect } from "./effects.js";
+import { formFor } from "./form.js";
+import { keyedSerializer } from "./serialize.js";
+
+/** Where the engine logs; Probot's logger and the CLI's both fit. Never incident text at info. */
+export interface EngineLog {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+  error(data: object, message: string): void;
+}
+
+/** What one trigger hands the engine. */
+export interface EngineDeps {
+  gateway: GitHubGateway;
+  /** The repository's configuration, loaded the one way every trigger loads it. */
+  config(repo: RepoRef): Promise<RepoConfig>;
+  now(): Date;
+  log: EngineLog;
+}
+
+/** What a run found and did. */
+export interface RunResult {
+  repo: string;
+  /** `absent`: not opted in; `invalid`: configuration problems; `ok`: reconciled. */
+  config: RepoConfig["kind"];
+  /** Every effect planned, in order (for a dry run, the plan). */
+  effects: Effect[];
+  /** How many effects were written. */
+  written: number;
+  /** Issues whose run failed; the next check tries again. */
+  failed: number[];
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Plan only: nothing is written. */
+  dryRun?: boolean;
+}
+
+// Rounds of observe → plan → apply: a second round only follows a create whose outcome was unknown.
+const MAX_ROUNDS = 3;
+const serialize = keyedSerializer();
+
+const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
+
+/** The engine every trigger runs: scoped to one issue (webhooks) or to a repository (scheduled checks, CLI). */
+export function createEngine(deps: EngineDeps) {
+  const { gateway, log } = deps;
+
+  async function planOne(repo: RepoRef, observed: { repo: ObservedRepo; issue: ObservedIssue; project: ObservedProject | null | undefined }, config: IncidentConfig, identity: Identity): Promise<Effect[]> {
+    const form = await formFor(observed.repo.formText, (reason) => log.warn({ repo: label(repo), reason }, "repository issue form unreadable; using Vigil's own"));
+    const roles = new Map<string, RepoRole>();
+    const assignable = new Map<string, boolean>();
+    for (;;) {
+      const plan = planIncident({ ...observed, form, config, now: deps.now(), identity, roles, assignable });
+      if (plan.kind === "plan") return plan.effects;
+      for (const login of plan.roles) roles.set(login, await gateway.role(repo, login));
+      for (const login of plan.assignable) assignable.set(login, await gateway.canAssign(repo, login));
+    }
+  }
+
+  async function reconcileIssueRounds(repo: RepoRef, number: number, config: IncidentConfig, options: RunOptions): Promise<{ effects: Effect[]; written: number }> {
+    const identity = await gateway.identity();
+    const all: Effect[] = [];
+    let written = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const observed = await gateway.observeIssue(repo, number, config.project ?? undefined);
+      if (!observed.issue) return { effects: all, written };
+      const effects = await planOne(repo, { ...observed, issue: observed.issue }, config, identity);
+      all.push(...effects);
+      if (options.dryRun || effects.length === 0) break;
+      const result = await applyEffects(gateway, repo, effects);
+      written += result.applied.length;
+      if (!result.uncertain) break;
+      log.warn({ repo: label(repo), issue: number, effect: result.uncertain.kind }, "write outcome unknown; observing again before retrying");
+    }
+    return { effects: all, written };
+  }
+
+  return {
+    /** Reconciles one issue (a webhook's scope). Deliveries for the same issue run one after another. */
+    async reconcileIssue(repo: RepoRef, number: number, options: RunOptions = {}): Promise<RunResult> {
+      return serialize(`${label(repo)}#${number}`.toLowerCase(), async () => {
+        const loaded = await deps.config(repo);
+        const result: RunResult = { repo: label(repo), config: loaded.kind, effects: [], written: 0, failed: [] };
+        if (loaded.kind === "absent") return result;
+        if (loaded.kind === "invalid") {
+          const observed = await gateway.observeIssue(repo, number);
+          if (!observed.issue || !isIncident(observed.issue)) return result;
+          result.effects = planConfigProblem(observed.issue, await gateway.identity(), loaded.problems, CONFIG_PATH);
+          log.warn({ repo: label(repo), problems: loaded.problems.length }, "invalid Vigil configuration");
+          if (!options.dryRun) result.written = (await applyEffects(gateway, repo, result.effects)).applied.length;
+          return result;
+        }
+        const run = await reconcileIssueRounds(repo, number, loaded.config, options);
+        return { ...result, ...run };
+      });
+    },
+
+    /** Reconciles every open incident of a repository (the scheduled check). One failing incident does not stop the others. */
+    async reconcileRepository(repo: RepoRef, options: RunOptions = {}): Promise<RunResult> {
+      const loaded = await deps.config(repo);
+      const result: RunResult = { repo: label(repo), config: loaded.kind, effects: [], written: 0, failed: [] };
+      if (loaded.kind !== "ok") {
+        if (loaded.kind === "invalid") log.warn({ repo: label(repo), problems: loaded.problems.length }, "invalid Vigil configuration");
+        return result;
+      }
+      const config = loaded.config;
+      const identity = await gateway.identity();
+      const observed = await gateway.observeRepository(repo, config.project ?? undefined);
+      for (const issue of observed.incidents) {
+        try {
+          const effects = await planOne(repo, { repo: observed.repo, issue, project: observed.project }, config, identity);
+          if (effects.length === 0) continue;
+          if (options.dryRun) {
+            result.effects.push(...effects);
+            continue;
+          }
+          // Something drifted: converge this incident through the issue path, serialised with webhooks for it.
+          const run = await serialize(`${label(repo)}#${issue.number}`.toLowerCase(), () => reconcileIssueRounds(repo, issue.number, config, options));
+          result.effects.push(...run.effects);
+          result.written += run.written;
+        } catch (error) {
+          result.failed.push(issue.number);
+          log.error({ repo: label(repo), issue: issue.number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
+        }
+      }
+      log.info({ repo: label(repo), incidents: observed.incidents.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
+      return result;
+    },
+  };
+}
+
+/** The engine's interface, as triggers see it. */
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,92 @@
+import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import type { RepoRef } from "./client.js";
+
+// The GraphQL answers of observe-query.ts, and their conversion into the domain's plain values.
+
+interface AuthorNode {
+  login: string;
+  __typename: string;
+}
+
+/** An issue as the observe queries return it. */
+export interface IssueNode {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  stateReason: "COMPLETED" | "NOT_PLANNED" | "REOPENED" | "DUPLICATE" | null;
+  createdAt: string;
+  closedAt: string | null;
+  author: AuthorNode | null;
+  labels: { nodes: { name: string }[] };
+  assignees: { nodes: { login: string }[] };
+  projectItems: { nodes: { id: string; project: { id: string }; fieldValues: { nodes: ({ optionId?: string; field?: { id?: string } } | null)[] } }[] };
+  comments: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null }[];
+  };
+}
+
+/** The repository fields the observe queries read. */
+export interface RepoNode {
+  isPrivate: boolean;
+  visibility: "PUBLIC" | "PRIVATE" | "INTERNAL";
+  labels: { nodes: { name: string }[] };
+  form: { text?: string | null } | null;
+}
+
+/** The configured project's owner, with the project when it exists. */
+export interface ProjectOwnerNode {
+  projectV2?: { id: string; fields: { nodes: ({ id?: string; name?: string; options?: { id: string; name: string }[] } | null)[] } } | null;
+}
+
+// A deleted account shows as null; GitHub names it "ghost".
+const authorOf = (node: AuthorNode | null) => ({ login: node?.login ?? "ghost", isBot: node?.__typename === "Bot" });
+
+/** The repository as plain values. */
+export function repoOf(ref: RepoRef, node: RepoNode): ObservedRepo {
+  return {
+    owner: ref.owner,
+    name: ref.repo,
+    isPublic: node.visibility === "PUBLIC",
+    labels: node.labels.nodes.map((l) => l.name),
+    formText: typeof node.form?.text === "string" ? node.form.text : null,
+  };
+}
+
+/** An issue as plain values, comments oldest first. */
+export function issueOf(node: IssueNode): ObservedIssue {
+  const reason = node.stateReason === "COMPLETED" ? "completed" : node.stateReason === "NOT_PLANNED" ? "not_planned" : node.stateReason === "REOPENED" ? "reopened" : null;
+  return {
+    number: node.number,
+    nodeId: node.id,
+    title: node.title,
+    body: node.body,
+    url: node.url,
+    state: node.state === "CLOSED" ? "closed" : "open",
+    stateReason: reason,
+    createdAt: node.createdAt,
+    closedAt: node.closedAt,
+    author: authorOf(node.author),
+    labels: node.labels.nodes.map((l) => l.name),
+    assignees: node.assignees.nodes.map((a) => a.login),
+    projectItems: node.projectItems.nodes.map((item) => ({
+      id: item.id,
+      projectId: item.project.id,
+      values: Object.fromEntries(item.fieldValues.nodes.flatMap((v) => (v?.optionId && v.field?.id ? [[v.field.id, v.optionId]] : []))),
+    })),
+    comments: node.comments.nodes
+      .map((c) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url }))
+      .sort((a, b) => a.id - b.id),
+  };
+}
+
+/** The project with its single-select fields, or null when it cannot be seen. */
+export function projectOf(owner: ProjectOwnerNode | null | undefined): ObservedProject | null {
+  const project = owner?.projectV2;
+  if (!project) return null;
+  const fields = project.fields.nodes.flatMap((f) => (f?.id && f.name && f.options ? [{ id: f.id, name: f.name, options: f.options }] : []));
+  return { id: project.id, fields };
+}

@@ -1,0 +1,188 @@
+import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import type { RepoRole } from "../domain/incident/permission.js";
+import type { Identity } from "../markers/identity.js";
+import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
+import type { GitHubGateway, IssueObservation, ProjectRef, RepoObservation } from "./gateway.js";
+import { OBSERVE_INCIDENTS, OBSERVE_ISSUE, VIEWER } from "./observe-query.js";
+import { issueOf, projectOf, repoOf, type IssueNode, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
+
+interface ObserveIssueData {
+  repository: (RepoNode & { issue: IssueNode | null }) | null;
+  projectOwner?: ProjectOwnerNode | null;
+}
+
+interface ObserveIncidentsData {
+  repository: (RepoNode & { issues: { pageInfo: PageInfo; nodes: IssueNode[] } }) | null;
+  projectOwner?: ProjectOwnerNode | null;
+}
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+type GraphqlFailure = { data?: unknown; errors?: { type?: string; path?: (string | number)[] }[] };
+
+// GitHub answers NOT_FOUND for a missing project or issue next to the data it could read; those
+// parts are simply absent. Any other error is the caller's to retry.
+async function query<T>(gh: GitHubClient, document: string, variables: Record<string, unknown>): Promise<T> {
+  try {
+    return await gh.graphql<T>(document, variables);
+  } catch (error) {
+    const failure = error as GraphqlFailure;
+    if (failure.data && failure.errors?.every((e) => e.type === "NOT_FOUND")) return failure.data as T;
+    throw error;
+  }
+}
+
+function projectVariables(project: ProjectRef | undefined) {
+  return { withProject: project !== undefined, projectOwner: project?.owner ?? "", projectNumber: project?.number ?? 0 };
+}
+
+/**
+ * The gateway over an authenticated Octokit (Probot's installation client, or @octokit/rest in the
+ * CLI). `knownIdentity` is passed when the caller knows who it is (the app's bot login, resolved once);
+ * otherwise the token's own identity is asked once, from GraphQL `viewer`.
+ */
+export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway {
+  let identity: Promise<Identity> | undefined = knownIdentity?.();
+
+  async function restOfComments(repo: RepoRef, number: number, issue: IssueNode): Promise<IssueNode> {
+    let page = issue.comments;
+    const nodes = [...page.nodes];
+    while (page.pageInfo.hasNextPage) {
+      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, {
+        owner: repo.owner, name: repo.repo, number, after: page.pageInfo.endCursor, ...projectVariables(undefined),
+      });
+      const next = data.repository?.issue?.comments;
+      if (!next) break;
+      nodes.push(...next.nodes);
+      page = next;
+    }
+    return { ...issue, comments: { pageInfo: page.pageInfo, nodes } };
+  }
+
+  return {
+    identity() {
+      identity ??= gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
+        login: viewer.login,
+        isBot: viewer.__typename === "Bot",
+      }));
+      return identity;
+    },
+
+    async observeIssue(repo, number, project): Promise<IssueObservation> {
+      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project) });
+      if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+      const node = data.repository.issue ? await restOfComments(repo, number, data.repository.issue) : null;
+      return {
+        repo: repoOf(repo, data.repository),
+        issue: node ? issueOf(node) : null,
+        project: project ? projectOf(data.projectOwner) : undefined,
+      };
+    },
+
+    async observeRepository(repo, project): Promise<RepoObservation> {
+      const incidents: ObservedIssue[] = [];
+      let observed: ObservedRepo | null = null;
+      let projectView: ObservedProject | null | undefined;
+      let page: string | null = null;
+      do {
+        const data: ObserveIncidentsData = await query<ObserveIncidentsData>(gh, OBSERVE_INCIDENTS, {
+          owner: repo.owner, name: repo.repo, page, after: null, ...projectVariables(page === null ? project : undefined),
+        });
+        if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+        if (page === null) {
+          observed = repoOf(repo, data.repository);
+          projectView = project ? projectOf(data.projectOwner) : undefined;
+        }
+        for (const node of data.repository.issues.nodes) incidents.push(issueOf(await restOfComments(repo, node.number, node)));
+        page = data.repository.issues.pageInfo.hasNextPage ? data.repository.issues.pageInfo.endCursor : null;
+      } while (page !== null);
+      return { repo: observed as ObservedRepo, incidents, project: projectView };
+    },
+
+    async role(repo, login): Promise<RepoRole> {
+      try {
+        const { data } = await gh.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+        // `permission` folds maintain into write and triage into read; `role_name` keeps them apart.
+        const role = data.role_name ?? data.permission;
+        if (["admin", "maintain", "write", "triage", "read"].includes(role)) return role as RepoRole;
+        return ["admin", "write", "read"].includes(data.permission) ? (data.permission as RepoRole) : "none";
+      } catch (error) {
+        if (statusOf(error) === 404) return "none";
+        throw error;
+      }
+    },
+
+    async canAssign(repo, login) {
+      try {
+        await gh.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    },
+
+    async createLabel(repo, label) {
+      try {
+        await gh.rest.issues.createLabel({ ...repo, name: label.name, color: label.color, description: label.description });
+      } catch (error) {
+        if (statusOf(error) !== 422) throw error; // it exists already: someone else created it
+      }
+    },
+    async setLabels(repo, issue, labels) {
+      await gh.rest.issues.setLabels({ ...repo, issue_number: issue, labels });
+    },
+    async addAssignees(repo, issue, logins) {
+      await gh.rest.issues.addAssignees({ ...repo, issue_number: issue, assignees: logins });
+    },
+    async removeAssignees(repo, issue, logins) {
+      await gh.rest.issues.removeAssignees({ ...repo, issue_number: issue, assignees: logins });
+    },
+    async closeIssue(repo, issue, reason) {
+      await gh.rest.issues.update({ ...repo, issue_number: issue, state: "closed", state_reason: reason });
+    },
+    async createComment(repo, issue, body) {
+      const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: issue, body, request: { retries: 0 } });
+      return data.id;
+    },
+    async updateComment(repo, commentId, body) {
+      await gh.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
+    },
+    async deleteComment(repo, commentId) {
+      try {
+        await gh.rest.issues.deleteComment({ ...repo, comment_id: commentId });
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error; // a racing replica deleted it first
+      }
+    },
+    async react(repo, commentId, content) {
+      await gh.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
+    },
+    async addProjectItem(projectId, contentId) {
+      const result = await gh.graphql<{ addProjectV2ItemById: { item: { id: string } } }>(
+        `mutation VigilAddItem($projectId: ID!, $contentId: ID!) {
+          addProjectV2ItemById(input: { projectId: $projectId, contentId: $contentId }) { item { id } }
+        }`,
+        { projectId, contentId },
+      );
+      return result.addProjectV2ItemById.item.id;
+    },
+    async setProjectFields(projectId, itemId, fields) {
+      if (fields.length === 0) return;
+      // One mutation per field, aliased into one request.
+      const params = fields.map((_, i) => `$field${i}: ID!, $option${i}: String!`).join(", ");
+      const body = fields
+        .map((_, i) => `f${i}: updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $field${i}, value: { singleSelectOptionId: $option${i} } }) { projectV2Item { id } }`)
+        .join("\n");
+      const variables: Record<string, string> = { projectId, itemId };
+      fields.forEach((f, i) => {
+        variables[`field${i}`] = f.fieldId;
+        variables[`option${i}`] = f.optionId;
+      });
+      await gh.graphql(`mutation VigilSetFields($projectId: ID!, $itemId: ID!, ${params}) {\n${body}\n}`, variables);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { isGitHubLogin } from "../domain/sanitize.js";
+import { SEVERITIES } from "../domain/severity.js";
+import { defineMarker } from "./define.js";
+
+// Every marker Vigil writes. Fields are ids, enums, dates and hashes: never user text, so no
+// marker breaks on what a reporter typed and none grows with it.
+
+const login = z.string().refine(isGitHubLogin, "not a GitHub login");
+const instant = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/);
+const hash = z.string().regex(/^[0-9a-f]{16}$/);
+
+/**
+ * What one command comment did when Vigil first ran it, as short codes: `s:<severity>`,
+ * `t:<status>`, `r:<login>` (responder), `e:<login>` (escalated to), `e` (nobody left), `n` (note),
+ * `p` (post-mortem), `h` (help), `!` (the comment held a command Vigil could not read), `x` (the
+ * author may not run commands). Stored so that editing an old command comment does not re-run it
+ * and a later permission change does not undo it.
+ */
+export const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[re]:[A-Za-z0-9-]{1,39}|[enph!x])$/;
+
+/** A command comment as the record remembers it: comment id, hash of its text then, codes. */
+export const processedCommand = z.tuple([z.number().int().positive(), hash, z.array(z.string().regex(OP_RE)).max(20)]);
+
+/** The incident record comment (SPEC 2.1): what intake fixed and which command comments ran. */
+export const INCIDENT_RECORD = defineMarker({
+  kind: "incident-record",
+  version: 2,
+  schema: z.object({
+    issue: z.number().int().positive(),
+    declaredAt: instant,
+    severity: z.enum(SEVERITIES),
+    responder: login,
+    chain: z.array(login).max(10),
+    cmds: z.array(processedCommand).max(2000),
+  }).strict(),
+  // Version 1 kept the whole report inside the marker; only its ids and enums are carried over,
+  // and its commands are run again from the comments (their replies are keyed, so none repeats).
+  upgrade: (raw) => {
+    const v1 = z.object({
+      v: z.literal(1), declaredAt: instant, responder: login, chain: z.array(login),
+      report: z.object({ severity: z.enum(SEVERITIES) }).passthrough(),
+    }).passthrough().safeParse(raw.data);
+    if (!v1.success) return null;
+    return { issue: 1, declaredAt: v1.data.declaredAt, severity: v1.data.report.severity, responder: v1.data.responder, chain: v1.data.chain, cmds: [] };
+  },
+});
+
+/** Vigil's request for a complete form; `open` until the form is complete. */
+export const NEEDS_INFO = defineMarker({
+  kind: "needs-info",
+  version: 2,
+  schema: z.object({ issue: z.number().int().positive(), open: z.boolean(), hash }).strict(),
+  upgrade: (raw) => {
+    const data = raw.data as { resolved?: unknown };
+    return { issue: 1, open: data.resolved !== true, hash: "0".repeat(16) };
+  },
+});
+
+/** The refusal to handle an incident in a public repository. */
+export const PUBLIC_REFUSAL = defineMarker({
+  kind: "public-refusal",
+  version: 2,
+  schema: z.object({ issue: z.number().int().positive() }).strict(),
+  upgrade: () => ({ issue: 1 }),
+});
+
+/** The report that the project board cannot follow the incident, or that it is fixed. */
+export const PROJECT_PROBLEM = defineMarker({
+  kind: "project-problem",
+  version: 2,
+  schema: z.object({ issue: z.number().int().positive(), fixed: z.boolean() }).strict(),
+  upgrade: (raw) => ({ issue: 1, fixed: (raw.data as { fixed?: unknown }).fixed === true }),
+});
+
+/** The report of an invalid configuration; the hash says which problems it lists. */
+export const CONFIG_PROBLEM = defineMarker({
+  kind: "config-problem",
+  version: 2,
+  schema: z.object({ hash }).strict(),
+  upgrade: () => ({ hash: "0".repeat(16) }),
+});
+
+/** A reply to a command comment: at most one per comment. */
+export const COMMAND_REPLY = defineMarker({
+  kind: "command-reply",
+  version: 2,
+  schema: z.object({ comment: z.number().int().positive() }).strict(),
+  upgrade: (raw) => {
+    const comment = (raw.data as { comment?: unknown }).comment;
+    return typeof comment === "number" && Number.isInteger(comment) && comment > 0 ? { comment } : null;
+  },
+});

@@ -1,0 +1,24 @@
+import type { ConfigCache } from "../config/cache.js";
+import { octokitReader } from "../config/reader.js";
+import { createEngine, type Engine, type EngineLog } from "../engine/reconcile.js";
+import type { GitHubClient } from "../github/client.js";
+import { octokitGateway } from "../github/octokit-gateway.js";
+import type { Identity } from "../markers/identity.js";
+
+/** What the app's triggers share: the configuration cache, the clock and Vigil's identity. */
+export interface AppRuntime {
+  cache: ConfigCache;
+  now: () => Date;
+  identity: () => Promise<Identity>;
+}
+
+/** The engine over one installation's client, loading configuration through the shared cache. */
+export function engineFor(runtime: AppRuntime, octokit: GitHubClient, log: EngineLog): Engine {
+  const reader = octokitReader(octokit);
+  return createEngine({
+    gateway: octokitGateway(octokit, runtime.identity),
+    config: (repo) => runtime.cache.get(reader, repo),
+    now: runtime.now,
+    log,
+  });
+}

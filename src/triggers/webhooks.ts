@@ -1,0 +1,43 @@
+import type { Probot } from "probot";
+import { touchesConfiguration } from "../config/cache.js";
+import { parseCommands } from "../domain/commands.js";
+import { LABEL } from "../domain/labels.js";
+import type { AppRuntime } from "./engine-for.js";
+import { engineFor } from "./engine-for.js";
+
+type Labels = readonly ({ name?: string } | string | null)[] | undefined;
+
+// A payload is a hint about which issue to look at, never the truth about it: the engine reads
+// the issue afresh. The hint only spares the calls for issues that are plainly not incidents.
+const labelled = (labels: Labels) => (labels ?? []).some((l) => (typeof l === "string" ? l : l?.name)?.toLowerCase() === LABEL.incident);
+
+const ISSUE_EVENTS = ["issues.opened", "issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.assigned", "issues.unassigned"] as const;
+
+/** Wires the webhook events to the engine: each names one issue to reconcile, or invalidates cached configuration. */
+export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
+  app.on([...ISSUE_EVENTS], async (context) => {
+    const { issue } = context.payload;
+    if ("pull_request" in issue && issue.pull_request) return;
+    const label = "label" in context.payload ? context.payload.label : undefined;
+    if (!labelled(issue.labels) && label?.name?.toLowerCase() !== LABEL.incident) return;
+    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+  });
+
+  app.on(["issue_comment.created", "issue_comment.deleted"], async (context) => {
+    const { issue, comment } = context.payload;
+    if (issue.pull_request || !labelled(issue.labels)) return;
+    // Ordinary discussion costs nothing: a new comment matters when it holds a command; a deleted one may have been Vigil's.
+    if (context.payload.action === "created" && (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0)) return;
+    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+  });
+
+  app.on("push", async (context) => {
+    const { repository, commits, ref } = context.payload;
+    if (ref !== `refs/heads/${repository.default_branch}`) return;
+    const paths = commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
+    if (!touchesConfiguration(paths)) return;
+    const owner = repository.owner?.login ?? "";
+    if (repository.name === ".github") runtime.cache.invalidateOwner(owner);
+    else runtime.cache.invalidate(owner, repository.name);
+  });
+}
