@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOGIN_RE, TEAM_RE } from "../domain/sanitize.js";
 
 /** Where a repository keeps its Vigil configuration, relative to `.github/`. */
 export const CONFIG_FILE_NAME = "incident-response.yml";
@@ -10,9 +11,6 @@ export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 /** One of WEEKDAYS. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
-// GitHub's own rule for user logins: alphanumerics and single inner hyphens, at most 39 characters.
-const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const TEAM_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]+$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 // A local wall-clock moment (interpreted in `timezone`) or a full ISO 8601 instant with offset.
 const MOMENT_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -42,7 +40,7 @@ export const userOrTeam = z
   .transform((s) => s.trim())
   .pipe(
     z.union([
-      z.string().regex(TEAM_RE),
+      z.string().startsWith("@").regex(TEAM_RE),
       z
         .string()
         .transform((s) => s.replace(/^@/, ""))

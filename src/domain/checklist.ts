@@ -1,40 +1,31 @@
-import { classifyLines } from "./sanitize.js";
+import { locateTaskItems, taskItems } from "./markdown/task-items.js";
 
-/** A markdown task-list item. */
-export interface TaskItem {
-  text: string;
-  checked: boolean;
+/** A checklist item: its text and whether it is ticked. */
+export interface ChecklistItem {
+  readonly text: string;
+  readonly checked: boolean;
 }
 
-const TASK_RE = /^\s*[-*+]\s+\[([ xX])\]\s+(.*?)\s*$/;
-
-// Only lines of ordinary text are task items: one inside a code block or quote is a reporter's
-// words (data), and must neither count nor be rewritten.
-function taskOf(line: string, kind: string): TaskItem | null {
-  if (kind !== "text") return null;
-  const match = TASK_RE.exec(line);
-  return match ? { text: match[2] ?? "", checked: match[1] !== " " } : null;
-}
-
-/** Every task-list item of a markdown document, in order, outside code blocks, quotes and comments. */
-export function parseTaskItems(markdown: string): TaskItem[] {
-  return classifyLines(markdown).flatMap((line) => {
-    const item = taskOf(line.text, line.kind);
-    return item ? [item] : [];
-  });
+/** Every task-list item's text and tick, in order (see `taskItems` for which items count). */
+export function parseTaskItems(markdown: string): ChecklistItem[] {
+  return taskItems(markdown).map(({ text, checked }) => ({ text, checked }));
 }
 
 /**
- * Ticks, in a freshly rendered document, the items that were ticked in the previous version, so
- * re-rendering a comment Vigil maintains never undoes a responder's progress.
+ * Ticks, in a freshly rendered document, the items whose exact text was ticked in the previous
+ * version, so re-rendering a comment Vigil maintains never undoes a responder's progress. Only the
+ * box changes: everything else in `next` (bullets, indentation, line endings) stays as it was.
+ * Items in code blocks, HTML or block quotes are data and neither count nor change.
  */
 export function keepCheckedItems(previous: string, next: string): string {
-  const checked = new Set(parseTaskItems(previous).filter((i) => i.checked).map((i) => i.text));
+  const checked = new Set(taskItems(previous).filter((i) => i.checked).map((i) => i.text));
   if (checked.size === 0) return next;
-  return classifyLines(next)
-    .map(({ text, kind }) => {
-      const item = taskOf(text, kind);
-      return item && !item.checked && checked.has(item.text) ? text.replace("[ ]", "[x]") : text;
-    })
-    .join("\n");
+  let out = next;
+  for (const { checked: done, text, markOffset } of locateTaskItems(next)) {
+    // A box holds one character (space or tab) when unticked, so offsets stay valid as it is ticked.
+    if (!done && checked.has(text) && next[markOffset + 1] === "]") {
+      out = `${out.slice(0, markOffset)}x${out.slice(markOffset + 1)}`;
+    }
+  }
+  return out;
 }

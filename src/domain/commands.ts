@@ -1,4 +1,7 @@
-import { classifyLines, isGitHubLogin } from "./sanitize.js";
+import { distance as levenshtein } from "fastest-levenshtein";
+import { commandLines } from "./markdown/command-lines.js";
+import { sourceLines } from "./markdown/parse.js";
+import { isGitHubLogin } from "./sanitize.js";
 import type { AssessedSeverity } from "./severity.js";
 import { type IncidentStatus, parseStatus } from "./status.js";
 
@@ -59,20 +62,16 @@ const HINTS = new Map<string, CommandName>(Object.entries({
 // The name must be followed by a space, a colon or the end, so `/etc/passwd` is not a command.
 const COMMAND_RE = /^ {0,3}\/([A-Za-z][A-Za-z0-9_-]{0,31}):?(?:[ \t]+(.*))?$/;
 
-// Optimal-string-alignment distance, to recognise typos such as `/sevrity`.
+// Edit distance that also counts one swap of neighbouring letters as a single slip, so the
+// common typo `/stauts` is as close to `/status` as `/sevrity` is to `/severity`.
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = best;
-    }
+  let best = levenshtein(a, b);
+  for (let i = 0; i + 1 < a.length && best > 1; i++) {
+    if (a[i] === a[i + 1]) continue;
+    const swapped = `${a.slice(0, i)}${a[i + 1] ?? ""}${a[i] ?? ""}${a.slice(i + 2)}`;
+    best = Math.min(best, 1 + levenshtein(swapped, b));
   }
-  return at(a.length, b.length);
+  return best;
 }
 
 function isKnown(name: string): name is CommandName {
@@ -159,29 +158,27 @@ function parseArgs(name: CommandName, args: string, more: string): Command | str
 
 /**
  * Finds the commands in a comment, in order. A command is a line starting with `/` (after at most
- * three spaces) outside code blocks, block quotes and HTML comments. `/note` text runs on over the
- * following lines until the next command line.
+ * three spaces) in the comment's own top-level text: not in code blocks or spans, block quotes
+ * (lazy continuation lines included), HTML comments or list items (see `commandLines`). `/note`
+ * text runs on, verbatim, over the following lines until the next command line.
  */
 export function parseCommands(commentBody: string): ParsedCommand[] {
-  const lines = classifyLines(commentBody);
-  const found = lines.map((l) => (l.kind === "text" ? commandLine(l.text) : null));
-  const out: ParsedCommand[] = [];
-  found.forEach((cmd, i) => {
-    if (!cmd) return;
-    const line = lines[i]?.text.trim() ?? "";
-    if (!isKnown(cmd.name)) {
-      const hint = suggestion(cmd.name);
-      const meant = hint ? ` Did you mean ${form(hint)}?` : "";
-      out.push({ ok: false, line, error: `unknown command /${cmd.name}.${meant} Send \`/help\` for the list.` });
-      return;
-    }
-    let end = i + 1;
-    while (end < lines.length && !found[end]) end++;
-    const more = cmd.name === "note" ? lines.slice(i + 1, end).map((l) => l.text).join("\n") : "";
-    const result = parseArgs(cmd.name, cmd.args, more);
-    out.push(typeof result === "string" ? { ok: false, line, error: result } : { ok: true, command: result, line });
+  const lines = sourceLines(commentBody).map((l) => l.text);
+  const found = commandLines(commentBody).flatMap(({ text, line }) => {
+    const cmd = commandLine(text);
+    return cmd ? [{ ...cmd, at: line, line: text.trim() }] : [];
   });
-  return out;
+  return found.map(({ name, args, at, line }, k): ParsedCommand => {
+    if (!isKnown(name)) {
+      const hint = suggestion(name);
+      const meant = hint ? ` Did you mean ${form(hint)}?` : "";
+      return { ok: false, line, error: `unknown command /${name}.${meant} Send \`/help\` for the list.` };
+    }
+    const next = found[k + 1]?.at ?? lines.length + 1;
+    const more = name === "note" ? lines.slice(at, next - 1).join("\n") : "";
+    const result = parseArgs(name, args, more);
+    return typeof result === "string" ? { ok: false, line, error: result } : { ok: true, command: result, line };
+  });
 }
 
 /** Markdown help: a table of the commands and what they do, and who may run them. */

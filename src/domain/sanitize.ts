@@ -1,14 +1,36 @@
 // Everything a reporter or commenter typed is data (SPEC 2.1): when Vigil quotes it in its own
 // markdown, no mention, issue reference, HTML or markdown structure in it may take effect.
 
-// GitHub's rule for user logins: alphanumerics and single inner hyphens, at most 39 characters.
-const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const TEAM_RE = /^@?([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*)$/;
+/** GitHub's rule for user (and organisation) logins: alphanumerics and single inner hyphens, at most 39 characters. */
+export const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** A team, `org/slug` with or without a leading `@`; group 1 is `org/slug`. */
+export const TEAM_RE = /^@?([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9._-]*)$/;
 
-// Invisible characters that only confuse a reader: C0/C1 controls and bidirectional overrides
-// (which can make displayed text differ from what it says).
+// Characters that only confuse a reader: C0/C1 controls (line breaks and tabs are handled before),
+// bidirectional controls (which make displayed text differ from what it says: U+202A-202E,
+// U+2066-2069, U+200E/200F, U+061C) and invisible format or filler characters that can hide or
+// disguise text (zero-width space, word joiner, BOM, soft hyphen, Hangul fillers, ...).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/g;
+// Zero-width (non-)joiners shape emoji sequences and some scripts (Indic, Persian) between two
+// such characters; next to ASCII, a space or an end they only hide something, so they go there.
+const LOOSE_JOINER_RE = /(?<![^\s\p{ASCII}])[\u200c\u200d]|[\u200c\u200d](?![^\s\p{ASCII}])/gu;
+// Tag characters hide text from readers ("ASCII smuggling"); they are kept only in the one place
+// they render, a subdivision flag such as England's. A lone surrogate cannot be shown at all.
+const TAGS_RE = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|[\u{E0000}-\u{E007F}]/gu;
+const LONE_SURROGATE_RE = /[\ud800-\udfff]/gu;
+
+// Line breaks other than LF that a browser or a parser may honour: CR, U+2028, U+2029, NEL.
+const LINE_BREAK_RE = /\r\n?|[\u2028\u2029\u0085]/g;
+
+// Applied after line breaks are dealt with, so NEL (a C1 control) is not simply dropped.
+function dropInvisible(text: string): string {
+  return text
+    .replace(INVISIBLE_RE, "")
+    .replace(LOOSE_JOINER_RE, "")
+    .replace(TAGS_RE, (_, flag: string | undefined) => flag ?? "")
+    .replace(LONE_SURROGATE_RE, "\ufffd");
+}
 
 // A zero-width space between `@` and a name, or `#` and a number, keeps the text readable while
 // GitHub neither links it nor notifies/cross-references: its mention and reference patterns need
@@ -23,9 +45,7 @@ export function isGitHubLogin(login: string): boolean {
 
 /** User text made safe for one line of Vigil's markdown (a list item, a table cell, after a label). */
 export function inlineText(userText: string): string {
-  let s = userText
-    .replace(/\r\n|[\r\n\u2028\u2029\u0085\t]/g, " ")
-    .replace(INVISIBLE_RE, "")
+  let s = dropInvisible(userText.replace(LINE_BREAK_RE, " ").replace(/[\n\t]/g, " "))
     .replace(/ {2,}/g, " ")
     .trim();
   // HTML first, so the entities it writes are not touched by the markdown escapes below.
@@ -49,7 +69,7 @@ export function inlineText(userText: string): string {
  * The result must start at the beginning of a line, outside any list or quote.
  */
 export function blockText(userText: string): string {
-  const body = userText.replace(/\r\n?/g, "\n").replace(INVISIBLE_RE, "").replace(/\n+$/, "");
+  const body = dropInvisible(userText.replace(LINE_BREAK_RE, "\n")).replace(/\n+$/, "");
   const longest = Math.max(0, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}\n${body}\n${fence}`;
@@ -69,55 +89,5 @@ export function teamMentionOrName(team: string, mention: boolean): string {
   return mention ? `@${m[1]}` : m[1];
 }
 
-/** How a line of a markdown document is rendered, as far as Vigil needs to know. */
-export type LineKind = "text" | "code" | "quote" | "html-comment";
-
-/** One line of a document and its kind. */
-export interface MarkdownLine {
-  readonly text: string;
-  readonly kind: LineKind;
-}
-
-// A fence may open after list markers (`- ```` ) and at any indentation: when unsure whether a
-// line is code, Vigil errs towards code, because text shown as code must never act.
-const FENCE_OPEN_RE = /^((?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*)([ \t]*)(`{3,}|~{3,})(.*)$/;
-const FENCE_CLOSE_RE = /^([ \t]*)(`{3,}|~{3,})[ \t]*$/;
-
-/**
- * Splits a document into lines (LF or CRLF) and tells which are in fenced code (fence lines
- * included), in `>` block quotes, or in HTML comments. Indented code is not detected: callers
- * reject lines indented four or more spaces, which are never the start of a paragraph.
- */
-export function classifyLines(markdown: string): MarkdownLine[] {
-  const out: MarkdownLine[] = [];
-  let fence: { char: string; length: number; maxIndent: number } | null = null;
-  let inComment = false;
-  for (const text of markdown.split(/\r?\n/)) {
-    if (fence) {
-      const close = FENCE_CLOSE_RE.exec(text);
-      if (close?.[1] !== undefined && close[2] !== undefined && close[2][0] === fence.char &&
-          close[2].length >= fence.length && close[1].length <= fence.maxIndent) fence = null;
-      out.push({ text, kind: "code" });
-    } else if (inComment) {
-      inComment = !text.includes("-->");
-      out.push({ text, kind: "html-comment" });
-    } else if (/^ {0,3}>/.test(text)) {
-      out.push({ text, kind: "quote" });
-    } else if (/^ {0,3}<!--/.test(text)) {
-      inComment = !text.slice(text.indexOf("<!--") + 4).includes("-->");
-      out.push({ text, kind: "html-comment" });
-    } else {
-      const open = FENCE_OPEN_RE.exec(text);
-      const [, prefix = "", indent = "", run = "", info = ""] = open ?? [];
-      if (open && !(run[0] === "`" && info.includes("`"))) {
-        // Closing fences may be indented up to three columns past the container's content.
-        const container = prefix.length > 0 || indent.length > 3 ? prefix.length + indent.length : 0;
-        fence = { char: run[0] ?? "`", length: run.length, maxIndent: container + 3 };
-        out.push({ text, kind: "code" });
-      } else {
-        out.push({ text, kind: "text" });
-      }
-    }
-  }
-  return out;
-}
+// Kept while tests/domain/incident-record.test.ts reads lines with it; new code uses src/domain/markdown.
+export { classifyLines, type LineKind, type MarkdownLine } from "./markdown/line-kinds.js";

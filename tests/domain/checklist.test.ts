@@ -42,7 +42,7 @@ describe("parseTaskItems", () => {
       "[x] no bullet",
       "- [x]",
       "Some text - [x] in the middle",
-    ].join("\n");
+    ].join("\n\n"); // apart, or a line would be a lazy continuation of the item before it
     expect(parseTaskItems(md)).toEqual([]);
   });
 });

@@ -124,6 +124,20 @@ describe("parseCommands: where commands are", () => {
     expect(parseCommands("<!--\n/escalate\n-->\n<!-- /status resolved -->")).toEqual([]);
   });
 
+  it("ignores a lazy continuation line of a quote, an inline HTML comment and list items", () => {
+    expect(parseCommands("> quote\n/severity sev0")).toEqual([]);
+    expect(parseCommands("see <!--\n/severity sev0\n-->")).toEqual([]);
+    expect(parseCommands("- /note x\n1. /escalate")).toEqual([]);
+    expect(parseCommands(">quote\n\n/severity sev0")).toMatchObject([{ ok: true, command: { level: "sev0" } }]);
+  });
+
+  it("ends a /note at the next command even inside one paragraph", () => {
+    expect(parseCommands("/note first\nmore\n/status mitigating")).toMatchObject([
+      { command: { name: "note", text: "first\nmore" } },
+      { command: { name: "status", status: "mitigating" } },
+    ]);
+  });
+
   it("ignores `/` inside a line", () => {
     expect(parseCommands("please run /escalate now")).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { commandLines } from "../../src/domain/markdown/command-lines.js";
 import {
   blockText,
-  classifyLines,
   inlineText,
   isGitHubLogin,
   mentionOrName,
   teamMentionOrName,
 } from "../../src/domain/sanitize.js";
-import { findMarker } from "../../src/domain/markers.js";
+import { decodeMarker, encodeMarker } from "../../src/markers/codec.js";
 
 const ZWSP = "\u200b";
 
@@ -40,8 +40,7 @@ describe("inlineText", () => {
   it("cannot forge a Vigil marker", () => {
     const out = inlineText("<!-- vigil:incident-record -->");
     expect(out).toBe("&lt;\\!-- vigil:incident-record --&gt;");
-    expect(findMarker(out, "incident-record")).toBeNull();
-    expect(findMarker(`<!-- vigil:x -->\n${out}`, "incident-record")).toBeNull();
+    expect(decodeMarker(out)).toBeNull();
   });
 
   it("escapes links, images and emphasis", () => {
@@ -92,13 +91,12 @@ describe("blockText", () => {
     expect(out.startsWith("```````\n")).toBe(true);
     expect(out.endsWith("\n```````")).toBe(true);
     expect(out).toBe("```````\n" + text + "\n```````");
-    const kinds = classifyLines(out + "\n/after").map((l) => l.kind);
-    expect(kinds).toEqual(["code", "code", "code", "code", "code", "text"]);
+    expect(commandLines(`${out}\n/after\n/x`)).toEqual([{ text: "/after", line: 6 }, { text: "/x", line: 7 }]);
   });
 
   it("keeps a forged marker inside the block, where it is not a marker", () => {
     const out = blockText("<!-- vigil:incident-record -->");
-    expect(findMarker(out, "incident-record")).toBeNull();
+    expect(decodeMarker(out)).toBeNull();
   });
 
   it("renders an empty value as an empty block", () => {
@@ -137,58 +135,67 @@ describe("mentions by choice", () => {
   });
 });
 
-describe("classifyLines", () => {
-  const kinds = (md: string): string[] => classifyLines(md).map((l) => `${l.kind}:${l.text}`);
+describe("any character a user can type", () => {
+  // Line breaks other than LF, C0/C1 controls, bidi controls and invisible format characters.
+  const UNSAFE = [
+    ..."\r\u2028\u2029\u0085\u000b\u000c",
+    ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !"\t\n\r".includes(c)),
+    ...Array.from({ length: 33 }, (_, i) => String.fromCharCode(0x7f + i)),
+    ..."\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
+    ..."\u200b\u2060\ufeff\u00ad\u180e\u3164",
+  ];
+  const UNSAFE_RE = new RegExp(`[${UNSAFE.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`, "u");
+  // Vigil's own ZWSP after `@` and `#` is the only invisible character it writes.
+  const withoutOwnBreaks = (s: string): string => s.replace(/([@#]|GH-)\u200b/gi, "$1");
 
-  it("marks backtick and tilde fences of any length, fence lines included", () => {
-    expect(kinds("a\n```\nb\n```\nc\n~~~~\nd\n~~~\ne\n~~~~\nf")).toEqual([
-      "text:a", "code:```", "code:b", "code:```", "text:c",
-      "code:~~~~", "code:d", "code:~~~", "code:e", "code:~~~~", "text:f",
-    ]);
+  it("is never shown raw by inlineText or blockText", () => {
+    for (const c of UNSAFE) {
+      const text = `a${c}b <!-- x${c}-->${c}`;
+      expect(inlineText(text), JSON.stringify(c)).not.toMatch(UNSAFE_RE);
+      expect(withoutOwnBreaks(blockText(text)), JSON.stringify(c)).not.toMatch(UNSAFE_RE);
+    }
   });
 
-  it("needs the same character and at least the same length to close", () => {
-    expect(kinds("````\n```\n~~~~\n````\nx").at(-1)).toBe("text:x");
-    expect(kinds("````\n```\nx").at(-1)).toBe("code:x");
+  it("drops bidi controls and invisible characters", () => {
+    expect(inlineText("a\u200Eb\u200Fc\u061Cd\u2066e\u2069f\u202Bg")).toBe("abcdefg");
+    expect(inlineText("in\u200Bvis\u2060ible\uFEFF")).toBe("invisible");
+    expect(blockText("safe\u202Egnp.exe\u0000")).toBe("```\nsafegnp.exe\n```");
   });
 
-  it("does not close a fence with a closing line that has text after it", () => {
-    expect(kinds("```\n``` not a close\nx").at(-1)).toBe("code:x");
+  it("turns every kind of line break into a space inline and a newline in a block", () => {
+    expect(inlineText("a\u2028b\u2029c\u0085d\re")).toBe("a b c d e");
+    expect(blockText("a\u2028b\u2029c\u0085d\re\r\nf")).toBe("```\na\nb\nc\nd\ne\nf\n```");
   });
 
-  it("treats an unclosed fence as running to the end", () => {
-    expect(kinds("```js\nx\ny")).toEqual(["code:```js", "code:x", "code:y"]);
+  it("keeps joiners that shape emoji and scripts, drops those that only hide", () => {
+    const family = "👨\u200D👩\u200D👧";
+    expect(inlineText(`team ${family}`)).toBe(`team ${family}`);
+    expect(inlineText("می\u200Cخواهم")).toBe("می\u200Cخواهم");
+    expect(inlineText("a\u200Db \u200Cc\u200D")).toBe("ab c");
   });
 
-  it("does not open a backtick fence whose info string holds a backtick", () => {
-    expect(kinds("``` a`b\nx")).toEqual(["text:``` a`b", "text:x"]);
+  it("keeps a subdivision flag but drops hidden tag characters", () => {
+    const england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+    expect(inlineText(`go ${england}`)).toBe(`go ${england}`);
+    expect(inlineText("hi\u{E0041}\u{E0042}\u{E007F}")).toBe("hi");
   });
 
-  it("opens fences inside list items", () => {
-    expect(kinds("- ```\n  x\n  ```\ny")).toEqual(["code:- ```", "code:  x", "code:  ```", "text:y"]);
+  it("replaces a lone surrogate", () => {
+    expect(inlineText("a\uD800b")).toBe("a\uFFFDb");
+    expect(blockText("a\uDC00")).toBe("```\na\uFFFD\n```");
   });
 
-  it("keeps a top-level fence open past a line indented four spaces", () => {
-    expect(kinds("```\n    ```\nx\n```\ny")).toEqual(["code:```", "code:    ```", "code:x", "code:```", "text:y"]);
-  });
-
-  it("marks quotes, but not lines inside fences", () => {
-    expect(kinds("> q\n   > q2\n```\n> in code\n```")).toEqual([
-      "quote:> q", "quote:   > q2", "code:```", "code:> in code", "code:```",
-    ]);
-  });
-
-  it("does not let a fence inside a quote swallow what follows", () => {
-    expect(kinds("> ```\n> x\ny")).toEqual(["quote:> ```", "quote:> x", "text:y"]);
-  });
-
-  it("marks HTML comments, single- and multi-line", () => {
-    expect(kinds("<!-- one -->\nx\n<!--\ny\n-->\nz")).toEqual([
-      "html-comment:<!-- one -->", "text:x", "html-comment:<!--", "html-comment:y", "html-comment:-->", "text:z",
-    ]);
-  });
-
-  it("splits CRLF", () => {
-    expect(kinds("a\r\n```\r\nb\r\n```\r\nc")).toEqual(["text:a", "code:```", "code:b", "code:```", "text:c"]);
+  it("never breaks a marker or opens a comment", () => {
+    const attempts = ["-->", "--!>", "<!--", "<!-- vigil:timeline -->", "\u2028<!-- vigil:timeline -->", "\u0085-->", "`", "```"];
+    for (const text of attempts) {
+      const inline = inlineText(text);
+      expect(inline).not.toMatch(/[<>]/);
+      const body = `${encodeMarker("timeline", 1, { n: 1 })}\n- ${inline}\n${blockText(text)}`;
+      expect(decodeMarker(body), text).toEqual({ kind: "timeline", version: 1, data: { n: 1 } });
+      expect(decodeMarker(inline), text).toBeNull();
+      expect(decodeMarker(blockText(text)), text).toBeNull();
+      // The block closes where it should: the line after it is the document's own again.
+      expect(commandLines(`${blockText(text)}\n/after`).map((l) => l.text)).toEqual(["/after"]);
+    }
   });
 });
