@@ -28,6 +28,7 @@ export type {
   PullRecord,
   ReactionRecord,
   RepoRecord,
+  RepoVisibility,
   StateReason,
   UserRecord,
 } from "./state.js";

@@ -11,14 +11,15 @@ import type {
   Permission,
   ProjectRecord,
   RepoRecord,
+  RepoVisibility,
   SandboxState,
   StateReason,
   UserRecord,
 } from "./state.js";
 import { ensureUser } from "./store/accounts.js";
-import { addComment } from "./store/comments.js";
+import { addComment, deleteComment, editComment, requireComment } from "./store/comments.js";
 import { branchRef, commitToBranch, readFileAt, resolveCommit } from "./store/git.js";
-import { createIssue, requireIssue, updateIssue } from "./store/issues.js";
+import { createIssue, removeLabel, requireIssue, updateIssue } from "./store/issues.js";
 import type { LabelInput } from "./store/labels.js";
 import { createLabel } from "./store/labels.js";
 import type { MilestoneInput } from "./store/milestones.js";
@@ -27,7 +28,7 @@ import type { AddProjectInput } from "./store/projects.js";
 import { addProject, findProject, itemFieldValues } from "./store/projects.js";
 import { createPull, mergePull } from "./store/pulls.js";
 import type { AddRepoInput } from "./store/repos.js";
-import { addRepo, requireRepo, setPermission } from "./store/repos.js";
+import { addRepo, requireRepo, setPermission, setVisibility } from "./store/repos.js";
 
 export interface AddIssueInput {
   title: string;
@@ -72,6 +73,13 @@ export class SandboxStateApi {
   /** The repository record. */
   getRepo(owner: string, repo: string): RepoRecord {
     return requireRepo(this.state, owner, repo);
+  }
+
+  /** Makes a repository public, private or internal (organization owners only), as its settings page does. */
+  setVisibility(owner: string, repo: string, visibility: RepoVisibility): RepoRecord {
+    const r = requireRepo(this.state, owner, repo);
+    setVisibility(this.state, r, visibility);
+    return r;
   }
 
   /** Grants a role on a repository. */
@@ -141,6 +149,45 @@ export class SandboxStateApi {
   /** Adds a comment as a user. */
   addComment(owner: string, repo: string, number: number, body: string, user = "octocat"): CommentRecord {
     return addComment(this.state, this.getIssue(owner, repo, number), body, user, this.#clock.iso());
+  }
+
+  /**
+   * Edits a comment (by id) as a person in the web UI: a changed body sets `lastEditedAt`, `editor`
+   * and `updatedAt`. Returns the previous body, for an `issue_comment.edited` payload's `changes`.
+   */
+  editComment(owner: string, repo: string, commentId: number, body: string, editor = "octocat"): { previousBody: string; comment: CommentRecord } {
+    const { comment } = requireComment(requireRepo(this.state, owner, repo), commentId);
+    const previousBody = comment.body;
+    editComment(this.state, comment, body, ensureUser(this.state, editor).login, this.#clock.iso());
+    return { previousBody, comment };
+  }
+
+  /** Deletes a comment (by id) as a person would; it disappears from REST lists and GraphQL connections. */
+  deleteComment(owner: string, repo: string, commentId: number): void {
+    deleteComment(requireRepo(this.state, owner, repo), commentId);
+  }
+
+  /**
+   * Edits an issue's body as a person in the web UI (sets `lastEditedAt`, `editor`, `updatedAt`).
+   * Returns the previous body, for an `issues.edited` payload's `changes`.
+   */
+  editIssueBody(owner: string, repo: string, number: number, body: string, editor = "octocat"): { previousBody: string | null; issue: IssueRecord } {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requireIssue(r, number);
+    const previousBody = issue.body;
+    updateIssue(this.state, r, issue, { body }, ensureUser(this.state, editor).login, this.#clock.iso());
+    return { previousBody, issue };
+  }
+
+  /**
+   * Removes a label from an issue by hand (name matched case-insensitively); throws when the issue
+   * does not carry it. Deliver `payloadFor.issues("unlabeled", ..., { label, sender })` to tell the app.
+   */
+  removeLabel(owner: string, repo: string, number: number, name: string): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requireIssue(r, number);
+    removeLabel(r, issue, name, this.#clock.iso());
+    return issue;
   }
 
   /** Opens a pull request from an existing branch (base: default branch). */

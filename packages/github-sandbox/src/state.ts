@@ -5,6 +5,7 @@
 export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 export type AccountType = "User" | "Organization" | "Bot";
 export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened";
+export type RepoVisibility = "public" | "private" | "internal";
 export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
 
 export interface UserRecord {
@@ -39,6 +40,9 @@ export interface CommentRecord {
   user: string;
   createdAt: string;
   updatedAt: string;
+  /** When the body was last edited (null until someone edits it), and by whom. */
+  lastEditedAt: string | null;
+  editor: string | null;
   reactions: ReactionRecord[];
 }
 
@@ -74,6 +78,9 @@ export interface IssueRecord {
   updatedAt: string;
   closedAt: string | null;
   closedBy: string | null;
+  /** When the body was last edited (null until someone edits it), and by whom. */
+  lastEditedAt: string | null;
+  editor: string | null;
   comments: CommentRecord[];
   reactions: ReactionRecord[];
   /** Present when the number belongs to a pull request. */
@@ -110,7 +117,8 @@ export interface RepoRecord {
   nodeId: string;
   owner: string;
   name: string;
-  isPrivate: boolean;
+  /** Internal repositories are private to outsiders (REST `private: true`). */
+  visibility: RepoVisibility;
   description: string | null;
   defaultBranch: string;
   createdAt: string;

@@ -4,6 +4,7 @@ import { authenticate } from "../auth.js";
 import type { Incoming, Outcome, SandboxCore } from "../core.js";
 import { faulted, takeFault } from "../faults.js";
 import { HttpError, errorBody } from "../http/errors.js";
+import type { Actor } from "../state.js";
 import type { GraphqlRequest } from "./execute.js";
 import { runGraphql } from "./execute.js";
 
@@ -30,8 +31,9 @@ export async function serveGraphql(core: SandboxCore, req: Incoming): Promise<Ou
     log(404);
     return { status: 404, body: { message: "Not Found", documentation_url: DOCS, status: "404" } };
   }
+  let actor: Actor;
   try {
-    authenticate(core.state, req.headers.get("authorization"), "/graphql");
+    actor = authenticate(core.state, req.headers.get("authorization"), "/graphql");
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     log(error.status);
@@ -45,7 +47,7 @@ export async function serveGraphql(core: SandboxCore, req: Incoming): Promise<Ou
   }
   const fault = takeFault(core.faults, req.method, "/graphql", req.path);
   if (fault && !fault.spec.applied) return faulted(core, req, "/graphql", fault);
-  const outcome = await runGraphql({ state: core.state, clock: core.clock, urls: req.urls }, request);
+  const outcome = await runGraphql({ state: core.state, clock: core.clock, urls: req.urls, actor }, request);
   if (outcome.invalid) violate(outcome.invalid);
   if (fault) return faulted(core, req, "/graphql", fault);
   log(200, outcome.operation);

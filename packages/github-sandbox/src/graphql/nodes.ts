@@ -4,8 +4,12 @@
 // resolve to null, so asking for a non-null one fails loudly.
 import type { SandboxClock } from "../clock.js";
 import type { Urls } from "../shapes/urls.js";
+import { authorAssociation } from "../shapes/issues.js";
 import type {
+  Actor,
+  CommentRecord,
   IssueRecord,
+  LabelRecord,
   ProjectFieldRecord,
   ProjectItemRecord,
   ProjectRecord,
@@ -13,19 +17,94 @@ import type {
   SandboxState,
   UserRecord,
 } from "../state.js";
-import { findUser } from "../store/accounts.js";
+import { ensureUser, findUser } from "../store/accounts.js";
 import { findLabel } from "../store/labels.js";
 import type { ConnectionArgs } from "./connection.js";
 import { connection } from "./connection.js";
 import { notFoundError } from "./errors.js";
+import { gitObject } from "./git-objects.js";
+import type { IssuesArgs, Order } from "./issue-filters.js";
+import { filterIssues, sortBy } from "./issue-filters.js";
 
 export interface GraphqlContext {
   state: SandboxState;
   clock: SandboxClock;
   urls: Urls;
+  /** Who the token belongs to: answers `viewer` and `viewerDidAuthor`. */
+  actor: Actor;
 }
 
 type Node = Record<string, unknown>;
+
+const sameLogin = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The login of the token's owner as REST spells it: an installation token acts as the app's bot
+ * account (`slug[bot]`), a user token as the user; an app JWT has no viewer.
+ */
+export function viewerLogin(ctx: GraphqlContext): string | null {
+  if (ctx.actor.kind === "installation") return ctx.state.app.botLogin;
+  if (ctx.actor.kind === "app") return null;
+  return ctx.actor.login;
+}
+
+/**
+ * `viewer` (typed `User!` in GitHub's schema). For an installation token it is the app's bot account
+ * with the REST-style login `slug[bot]` and, since the field is a User, `__typename: "User"`; the same
+ * account as an author (an Actor) is a `Bot` whose login is the bare slug.
+ */
+export function viewerNode(ctx: GraphqlContext): Node {
+  const login = viewerLogin(ctx);
+  if (login === null) throw notFoundError("Could not resolve to a User: an app JWT has no viewer.");
+  const user = ensureUser(ctx.state, login, ctx.actor.kind === "installation" ? "Bot" : "User");
+  return { ...ownerNode(ctx, user), __typename: "User", login: user.login };
+}
+
+/** An Actor (author, editor) by REST login; null for an unknown account, as GitHub shows a deleted one. */
+export function actorNode(ctx: GraphqlContext, login: string | null): Node | null {
+  const user = login === null ? undefined : findUser(ctx.state, login);
+  return user ? ownerNode(ctx, user) : null;
+}
+
+/** GitHub's `StateReason` enum; DUPLICATE only when asked for with `enableDuplicate: true`. */
+function stateReasonOf(issue: IssueRecord, enableDuplicate: boolean): string | null {
+  switch (issue.stateReason) {
+    case null:
+      return null;
+    case "duplicate":
+      return enableDuplicate ? "DUPLICATE" : "NOT_PLANNED";
+    default:
+      return issue.stateReason.toUpperCase();
+  }
+}
+
+/** An issue or pull request comment. */
+export function commentNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRecord, comment: CommentRecord): Node {
+  const path = `/${repo.owner}/${repo.name}/${issue.pull ? "pull" : "issues"}/${issue.number}#issuecomment-${comment.id}`;
+  return {
+    __typename: "IssueComment",
+    id: comment.nodeId,
+    databaseId: comment.id,
+    body: comment.body,
+    bodyText: comment.body,
+    createdAt: comment.createdAt,
+    publishedAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    lastEditedAt: comment.lastEditedAt,
+    includesCreatedEdit: comment.lastEditedAt !== null,
+    url: `${ctx.urls.web}${path}`,
+    resourcePath: path,
+    author: () => actorNode(ctx, comment.user),
+    editor: () => actorNode(ctx, comment.editor),
+    authorAssociation: authorAssociation(ctx.state, repo, comment.user),
+    viewerDidAuthor: sameLogin(comment.user, viewerLogin(ctx)),
+    isMinimized: false,
+    minimizedReason: null,
+    issue: () => issueNode(ctx, repo, issue),
+    pullRequest: () => (issue.pull ? issueNode(ctx, repo, issue) : null),
+    repository: () => repoNode(ctx, repo),
+  };
+}
 
 function optionNode(option: { id: string; name: string }): Node {
   return { id: option.id, name: option.name, nameHTML: option.name, color: "GRAY", description: "", descriptionHTML: "" };
@@ -123,14 +202,19 @@ export function projectNode(ctx: GraphqlContext, project: ProjectRecord): Node {
 /** An organization or user, with its projects. */
 export function ownerNode(ctx: GraphqlContext, user: UserRecord): Node {
   const projects = () => ctx.state.projects.filter((p) => p.owner.toLowerCase() === user.login.toLowerCase());
+  // GraphQL names a GitHub App's bot by its slug; REST adds `[bot]` (`vigil` vs `vigil[bot]`).
+  const isBot = user.type === "Bot";
+  const login = isBot ? user.login.replace(/\[bot\]$/, "") : user.login;
+  const path = isBot ? `/apps/${login}` : `/${login}`;
   return {
-    __typename: user.type === "Organization" ? "Organization" : user.type === "Bot" ? "Bot" : "User",
+    __typename: user.type === "Organization" ? "Organization" : isBot ? "Bot" : "User",
     id: user.nodeId,
     databaseId: user.id,
-    login: user.login,
-    name: user.login,
-    url: `${ctx.urls.web}/${user.login}`,
-    resourcePath: `/${user.login}`,
+    login,
+    name: isBot ? null : user.login,
+    url: `${ctx.urls.web}${path}`,
+    resourcePath: path,
+    avatarUrl: `https://avatars.githubusercontent.com/${isBot ? "in" : "u"}/${user.id}?v=4`,
     projectV2: (args: { number: number }) => {
       const project = projects().find((p) => p.number === args.number);
       if (!project) throw notFoundError(`Could not resolve to a ProjectV2 with the number ${args.number}.`);
@@ -160,7 +244,16 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
     number: issue.number,
     title: issue.title,
     body: issue.body ?? "",
+    bodyText: issue.body ?? "",
     state: issue.pull?.merged ? "MERGED" : issue.state.toUpperCase(),
+    stateReason: (args: { enableDuplicate?: boolean | null }) => stateReasonOf(issue, args.enableDuplicate === true),
+    author: () => actorNode(ctx, issue.user),
+    editor: () => actorNode(ctx, issue.editor),
+    lastEditedAt: issue.lastEditedAt,
+    includesCreatedEdit: issue.lastEditedAt !== null,
+    authorAssociation: authorAssociation(ctx.state, repo, issue.user),
+    viewerDidAuthor: sameLogin(issue.user, viewerLogin(ctx)),
+    locked: issue.locked,
     closed: issue.state === "closed",
     closedAt: issue.closedAt,
     createdAt: issue.createdAt,
@@ -172,14 +265,41 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
     baseRefName: issue.pull?.base ?? null,
     repository: () => repoNode(ctx, repo),
     projectItems: (args: ConnectionArgs) => connection(items(), args, "projectItems"),
-    labels: (args: ConnectionArgs) => connection(issue.labels.flatMap((name) => labelNode(repo, name)), args, "labels"),
+    labels: (args: LabelArgs) => connection(orderLabels(issue.labels.flatMap((name) => findLabel(repo, name) ?? []), args).map((l) => labelNode(ctx, repo, l)), args, "labels"),
+    assignees: (args: ConnectionArgs) =>
+      connection(issue.assignees.flatMap((login) => actorNode(ctx, login) ?? []), args, "assignees"),
+    comments: (args: ConnectionArgs & { orderBy?: Order | null }) => {
+      // Oldest first by default; deleted comments are gone from the record, so from the connection.
+      const comments = args.orderBy ? sortBy(issue.comments, (c) => c.updatedAt, args.orderBy.direction) : issue.comments;
+      return connection(comments.map((c) => commentNode(ctx, repo, issue, c)), args, "comments");
+    },
   };
 }
 
-function labelNode(repo: RepoRecord, name: string): Node[] {
-  const label = findLabel(repo, name);
-  if (!label) return [];
-  return [{ __typename: "Label", id: label.nodeId, name: label.name, color: label.color, description: label.description, isDefault: label.isDefault }];
+interface LabelArgs extends ConnectionArgs {
+  orderBy?: { field: "NAME" | "CREATED_AT"; direction: "ASC" | "DESC" } | null;
+}
+
+function orderLabels(labels: readonly LabelRecord[], args: LabelArgs): readonly LabelRecord[] {
+  if (!args.orderBy) return labels;
+  // Label ids grow with creation, so they order by creation time.
+  return args.orderBy.field === "NAME"
+    ? sortBy(labels, (l) => l.name.toLowerCase(), args.orderBy.direction)
+    : sortBy(labels, (l) => l.id, args.orderBy.direction);
+}
+
+function labelNode(ctx: GraphqlContext, repo: RepoRecord, label: LabelRecord): Node {
+  const path = `/${repo.owner}/${repo.name}/labels/${encodeURIComponent(label.name)}`;
+  return {
+    __typename: "Label",
+    id: label.nodeId,
+    name: label.name,
+    color: label.color,
+    description: label.description,
+    isDefault: label.isDefault,
+    resourcePath: path,
+    url: `${ctx.urls.web}${path}`,
+  };
 }
 
 /** A repository. */
@@ -196,10 +316,22 @@ export function repoNode(ctx: GraphqlContext, repo: RepoRecord): Node {
     databaseId: repo.id,
     name: repo.name,
     nameWithOwner: `${repo.owner}/${repo.name}`,
-    isPrivate: repo.isPrivate,
+    isPrivate: repo.visibility !== "public",
+    visibility: repo.visibility.toUpperCase(),
     url: `${ctx.urls.web}/${repo.owner}/${repo.name}`,
     owner: () => (owner ? ownerNode(ctx, owner) : null),
     issue: byNumber(false, "an Issue"),
     pullRequest: byNumber(true, "a PullRequest"),
+    issues: (args: IssuesArgs) => connection(filterIssues(repo, args).map((i) => issueNode(ctx, repo, i)), args, "issues"),
+    label: (args: { name: string }) => {
+      const label = findLabel(repo, args.name);
+      return label ? labelNode(ctx, repo, label) : null;
+    },
+    labels: (args: LabelArgs & { query?: string | null }) => {
+      const query = args.query?.toLowerCase() ?? "";
+      const matching = repo.labels.filter((l) => l.name.toLowerCase().includes(query) || (l.description ?? "").toLowerCase().includes(query));
+      return connection(orderLabels(matching, args).map((l) => labelNode(ctx, repo, l)), args, "labels");
+    },
+    object: (args: { expression?: string | null; oid?: string | null }) => gitObject(ctx, repo, args),
   };
 }

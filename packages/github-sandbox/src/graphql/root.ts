@@ -5,7 +5,7 @@ import { addProjectItem } from "../store/projects.js";
 import { findRepo } from "../store/repos.js";
 import { GitHubGraphqlError, notFoundError } from "./errors.js";
 import type { GraphqlContext } from "./nodes.js";
-import { fieldNode, findContent, issueNode, itemNode, ownerNode, projectNode, repoNode } from "./nodes.js";
+import { commentNode, fieldNode, findContent, issueNode, itemNode, ownerNode, projectNode, repoNode, viewerNode } from "./nodes.js";
 
 interface FieldValueInput {
   projectId: string;
@@ -32,6 +32,12 @@ function nodeById(ctx: GraphqlContext, id: string): Record<string, unknown> | nu
   if (repo) return repoNode(ctx, repo);
   const content = findContent(ctx.state, id);
   if (content) return issueNode(ctx, content.repo, content.issue);
+  for (const repo of ctx.state.repos.values()) {
+    for (const issue of repo.issues.values()) {
+      const comment = issue.comments.find((c) => c.nodeId === id);
+      if (comment) return commentNode(ctx, repo, issue, comment);
+    }
+  }
   for (const project of ctx.state.projects) {
     if (project.nodeId === id) return projectNode(ctx, project);
     const field = project.fields.find((f) => f.nodeId === id);
@@ -73,6 +79,7 @@ function updateFieldValue(ctx: GraphqlContext, input: FieldValueInput) {
 /** The root value: query fields and mutation fields share one object. */
 export function rootValue(ctx: GraphqlContext): Record<string, unknown> {
   return {
+    viewer: () => viewerNode(ctx),
     organization: (args: { login: string }) => ownerOfType(ctx, args.login, "Organization"),
     user: (args: { login: string }) => ownerOfType(ctx, args.login, "User"),
     repositoryOwner: (args: { login: string }) => {

@@ -1,6 +1,6 @@
 import { commentShape, reactionShape } from "../shapes/issues.js";
 import type { ReactionContent, ReactionRecord } from "../state.js";
-import { addComment, addReaction, deleteComment, requireComment } from "../store/comments.js";
+import { addComment, addReaction, deleteComment, editComment, requireComment } from "../store/comments.js";
 import { requireIssue } from "../store/issues.js";
 import { notFound } from "../http/errors.js";
 import type { RestContext, RestHandler, RestResult } from "./context.js";
@@ -67,8 +67,7 @@ export const commentRoutes: Record<string, RestHandler> = {
   },
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {
     const { repo, issue, comment } = commentOf(ctx);
-    comment.body = (ctx.body as { body: string }).body;
-    comment.updatedAt = ctx.clock.iso();
+    editComment(ctx.state, comment, (ctx.body as { body: string }).body, actorOf(ctx), ctx.clock.iso());
     return ok(commentShape(ctx.state, ctx.urls, repo, issue, comment));
   },
   "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}": (ctx) => {

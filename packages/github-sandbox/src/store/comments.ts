@@ -22,10 +22,24 @@ export function addComment(
     user,
     createdAt: now,
     updatedAt: now,
+    lastEditedAt: null,
+    editor: null,
     reactions: [],
   };
   issue.comments.push(comment);
   issue.updatedAt = now;
+  return comment;
+}
+
+/** Edits a comment's body; a changed body records the edit (lastEditedAt/editor) as GitHub does. */
+export function editComment(state: SandboxState, comment: CommentRecord, body: string, editor: string, now: string): CommentRecord {
+  ensureUser(state, editor);
+  if (body !== comment.body) {
+    comment.lastEditedAt = now;
+    comment.editor = editor;
+  }
+  comment.body = body;
+  comment.updatedAt = now;
   return comment;
 }
 

@@ -74,6 +74,8 @@ export function createIssue(state: SandboxState, repo: RepoRecord, input: NewIss
     updatedAt: now,
     closedAt: null,
     closedBy: null,
+    lastEditedAt: null,
+    editor: null,
     comments: [],
     reactions: [],
     pull: input.pull ?? null,
@@ -118,7 +120,11 @@ export function updateIssue(
 ): IssueRecord {
   if (patch.milestone !== undefined) issue.milestone = checkMilestone(repo, patch.milestone);
   if (patch.title !== undefined) issue.title = patch.title;
-  if (patch.body !== undefined) issue.body = patch.body;
+  if (patch.body !== undefined && patch.body !== issue.body) {
+    issue.body = patch.body;
+    issue.lastEditedAt = now;
+    issue.editor = ensureUser(state, actor).login;
+  }
   if (patch.labels !== undefined) issue.labels = labelNames(state, repo, patch.labels);
   if (patch.assignees !== undefined) issue.assignees = assignable(state, repo, patch.assignees);
   applyState(issue, patch, actor, now);

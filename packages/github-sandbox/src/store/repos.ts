@@ -1,6 +1,6 @@
 import { makeNodeId } from "../ids.js";
 import { notFound } from "../http/errors.js";
-import type { AccountType, InstallationRecord, Permission, RepoRecord, SandboxState } from "../state.js";
+import type { AccountType, InstallationRecord, Permission, RepoRecord, RepoVisibility, SandboxState } from "../state.js";
 import { nextId, repoKey } from "../state.js";
 import { ensureUser, findUser } from "./accounts.js";
 import { initRepoGit } from "./git.js";
@@ -10,6 +10,8 @@ export interface AddRepoInput {
   name: string;
   /** Default true: incident repositories are private. */
   private?: boolean;
+  /** Overrides `private`; "internal" needs an organization owner. */
+  visibility?: RepoVisibility;
   ownerType?: Exclude<AccountType, "Bot">;
   defaultBranch?: string;
   description?: string | null;
@@ -28,6 +30,16 @@ function installationFor(state: SandboxState, owner: string, requested: number |
   return installation.id;
 }
 
+function checkVisibility(ownerType: AccountType, visibility: RepoVisibility): RepoVisibility {
+  if (visibility === "internal" && ownerType !== "Organization") throw new Error("Only organization repositories can be internal");
+  return visibility;
+}
+
+/** Changes who can see a repository, as its settings page does. */
+export function setVisibility(state: SandboxState, repo: RepoRecord, visibility: RepoVisibility): void {
+  repo.visibility = checkVisibility(findUser(state, repo.owner)?.type ?? "Organization", visibility);
+}
+
 /** Creates a repository with an initial empty commit on its default branch. */
 export function addRepo(state: SandboxState, input: AddRepoInput, now: string): RepoRecord {
   if (findRepo(state, input.owner, input.name)) throw new Error(`Repository ${input.owner}/${input.name} already exists`);
@@ -38,7 +50,7 @@ export function addRepo(state: SandboxState, input: AddRepoInput, now: string): 
     nodeId: makeNodeId("R", id),
     owner: owner.login,
     name: input.name,
-    isPrivate: input.private ?? true,
+    visibility: checkVisibility(owner.type, input.visibility ?? (input.private === false ? "public" : "private")),
     description: input.description ?? null,
     defaultBranch: input.defaultBranch ?? "main",
     createdAt: now,
@@ -82,7 +94,7 @@ export function roleOf(state: SandboxState, repo: RepoRecord, login: string): Pe
   if (explicit) return explicit;
   if (login.toLowerCase() === repo.owner.toLowerCase() && findUser(state, login)?.type === "User") return "admin";
   if (login.toLowerCase() === state.app.botLogin.toLowerCase() && repo.installationId !== null) return "write";
-  return repo.isPrivate ? "none" : "read";
+  return repo.visibility === "public" ? "read" : "none";
 }
 
 /** True when the login is a collaborator (explicit role or owner), the people GitHub lets you assign. */

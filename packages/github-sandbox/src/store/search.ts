@@ -65,7 +65,8 @@ function qualifierHolds(term: Term, repo: RepoRecord, issue: IssueRecord): boole
       if (v === "pr" || v === "pull-request") return issue.pull !== null;
       if (v === "merged") return issue.pull?.merged === true;
       if (v === "unmerged") return issue.pull !== null && !issue.pull.merged && issue.state === "closed";
-      if (v === "public" || v === "private") return repo.isPrivate === (v === "private");
+      if (v === "public" || v === "internal") return repo.visibility === v;
+      if (v === "private") return repo.visibility !== "public";
       return issue.state === v;
     case "label":
       return v.split(",").some((name) => issue.labels.some((l) => same(l, name)));
