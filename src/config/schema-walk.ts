@@ -12,7 +12,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The schema that governs a path of the configuration, or undefined where the schema has no such place. */
-export function schemaAt(path: ConfigPath, root: z.ZodType = configSchema): z.ZodType | undefined {
+function schemaAt(path: ConfigPath, root: z.ZodType = configSchema): z.ZodType | undefined {
   let schema: z.ZodType | undefined = root;
   for (const segment of path) {
     if (schema === undefined) return undefined;

@@ -1,19 +1,14 @@
 import { z } from "zod";
 import { LOGIN_RE, TEAM_RE } from "../domain/sanitize.js";
+import { HOLIDAY_TYPES, WEEKDAYS } from "../domain/settings.js";
+import { MOMENT_PATTERN } from "../domain/working-days.js";
 
 /** Where a repository keeps its Vigil configuration, relative to `.github/`. */
-export const CONFIG_FILE_NAME = "incident-response.yml";
+const CONFIG_FILE_NAME = "incident-response.yml";
 /** The configuration file's path in a repository. */
 export const CONFIG_PATH = `.github/${CONFIG_FILE_NAME}`;
 
-/** Weekday names as written in `calendar.workingDays`, Monday first. */
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-/** One of WEEKDAYS. */
-export type Weekday = (typeof WEEKDAYS)[number];
-
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-// A local wall-clock moment (interpreted in `timezone`) or a full ISO 8601 instant with offset.
-const MOMENT_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split("-").map(Number) as [number, number, number];
@@ -22,20 +17,20 @@ function isRealDate(value: string): boolean {
 }
 
 /** A calendar date written `YYYY-MM-DD`. */
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(DATE_RE, "must be a date written YYYY-MM-DD, for example 2026-12-24")
   // Only a well-formed date can be checked against the calendar; the regex has already said what is wrong otherwise.
   .refine((value) => !DATE_RE.test(value) || isRealDate(value), "is not a real calendar date; check the month and the day");
 
 /** A GitHub user login; a leading `@` is accepted and dropped. */
-export const login = z
+const login = z
   .string()
   .transform((s) => s.trim().replace(/^@/, ""))
   .pipe(z.string().regex(LOGIN_RE, "must be a GitHub user login such as alice (letters, digits and single hyphens)"));
 
 /** A GitHub user login or an `@org/team` slug; users are stored without `@`, teams keep it. */
-export const userOrTeam = z
+const userOrTeam = z
   .string()
   .transform((s) => s.trim())
   .pipe(
@@ -53,7 +48,7 @@ const calendarSchema = z.strictObject({
   state: z.string().trim().toUpperCase().optional().describe("State or province code within the country, e.g. CA"),
   region: z.string().trim().toUpperCase().optional().describe("Region within the state, where date-holidays knows one"),
   holidayTypes: z
-    .array(z.enum(["public", "bank", "school", "optional", "observance"]))
+    .array(z.enum(HOLIDAY_TYPES))
     .default(["public"])
     .describe("date-holidays types that make a day non-working"),
   workingDays: z
@@ -74,7 +69,7 @@ const oncallSchema = z.strictObject({
   rotation: z.array(login).min(1, "needs at least one GitHub login, for example [alice, bob, carol]").describe("Weekly rotation of GitHub logins, in order"),
   start: z
     .string()
-    .regex(MOMENT_RE, "must be a moment such as 2026-01-05T09:00 (local time in the configured time zone) or 2026-01-05T09:00:00Z")
+    .regex(MOMENT_PATTERN, "must be a moment such as 2026-01-05T09:00 (local time in the configured time zone) or 2026-01-05T09:00:00Z")
     .default("2024-01-01T09:00")
     .describe("When the first person in the rotation starts; each hand-off is a week later"),
   overrides: z.array(overrideSchema).default([]).describe("Dated replacements of the primary (vacations, swaps)"),
@@ -155,13 +150,8 @@ export const configSchema = z.strictObject({
   allowPublic: z.boolean().default(false).describe("Allow incident details in a public repository"),
 });
 
-/** The effective, fully defaulted configuration. */
+/**
+ * The effective, fully defaulted configuration. It is a VigilSettings (src/domain/settings.ts), the shape the domain
+ * decides with; tests/config/settings.test.ts holds that in place.
+ */
 export type VigilConfig = z.output<typeof configSchema>;
-/** The configuration as a user writes it. */
-export type VigilConfigInput = z.input<typeof configSchema>;
-/** The effective `calendar` section. */
-export type CalendarConfig = VigilConfig["calendar"];
-/** The effective `oncall` section. */
-export type OncallConfig = VigilConfig["oncall"];
-/** The `project` section, when configured. */
-export type ProjectConfig = NonNullable<VigilConfig["project"]>;

@@ -1,5 +1,6 @@
 import { findPlace, knownCountries, knownRegions, knownStates } from "../domain/places.js";
-import type { CalendarConfig, VigilConfig } from "./schema.js";
+import type { CalendarSettings } from "../domain/settings.js";
+import type { VigilConfig } from "./schema.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -11,7 +12,7 @@ function weeks(n: number): string {
   return n === 1 ? "week" : `${n} weeks`;
 }
 
-function place(calendar: CalendarConfig): string {
+function place(calendar: CalendarSettings): string {
   const { country, state, region } = calendar;
   if (country === undefined) return "no public holidays (weekends and extra holidays only)";
   const parts = [findPlace(knownCountries(), country)?.name ?? country];

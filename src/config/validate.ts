@@ -3,8 +3,6 @@ import { formatKey, PEOPLE_EXAMPLE, type ConfigPath, type ConfigProblem, type Co
 import { configSchema } from "./schema.js";
 import { UNWORDED, wordIssue } from "./zod-issues.js";
 
-export type { ConfigProblem, ConfigResult } from "./problems.js";
-
 /** The message for a file with nothing in it: the people are the one thing without a default. */
 export const EMPTY_CONFIG_MESSAGE = `The configuration is empty. Vigil needs at least the people: the on-call rotation and the Security Officer, for example ${PEOPLE_EXAMPLE}.`;
 

@@ -10,7 +10,7 @@ import { formatKey, PEOPLE_EXAMPLE, showValue, valueAt, type ConfigPath } from "
 export const UNWORDED = "\u0000vigil:unworded";
 
 /** A translated issue: the key it concerns and the sentence to show. */
-export interface WordedIssue {
+interface WordedIssue {
   path: ConfigPath;
   message: string;
 }

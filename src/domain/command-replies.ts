@@ -1,14 +1,14 @@
-import type { VigilConfig } from "../config/schema.js";
 import { helpText } from "./commands.js";
 import type { CommandOutcome } from "./incident-state.js";
 import { pagedMentions } from "./paging.js";
 import { SEVERITY_INFO, severityPages } from "./severity.js";
+import type { OncallSettings } from "./settings.js";
 
 /**
  * What to tell people about one accepted command (SPEC 2.2: a reply only where there is something to
  * say): help, a refusal, or the paging notice when severity rises to a level that pages.
  */
-export function repliesFor(outcome: CommandOutcome, oncall: Pick<VigilConfig["oncall"], "securityOfficer" | "escalate">): string[] {
+export function repliesFor(outcome: CommandOutcome, oncall: Pick<OncallSettings, "securityOfficer" | "escalate">): string[] {
   if (outcome.refusal) return [outcome.refusal];
   const { command, entry } = outcome;
   if (command.name === "help") return [helpText()];

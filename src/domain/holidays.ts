@@ -1,29 +1,29 @@
 import Holidays from "date-holidays";
 import type { HolidaysTypes } from "date-holidays";
 import type { DateTime } from "luxon";
-import type { CalendarConfig } from "../config/schema.js";
 import { findPlace, knownCountries, knownRegions, knownStates } from "./places.js";
+import type { CalendarSettings } from "./settings.js";
 
 /** The part of the calendar configuration that says whose public holidays apply. */
-export type HolidayPlace = Pick<CalendarConfig, "country" | "state" | "region">;
+type HolidayPlace = Pick<CalendarSettings, "country" | "state" | "region">;
 
 /** A date-holidays holiday type, e.g. "public" or "bank". */
-export type HolidayType = HolidaysTypes.HolidayType;
+type HolidayType = HolidaysTypes.HolidayType;
 
 /** A holiday in effect at some moment: its name (English where date-holidays has one) and its type. */
-export interface HolidayInEffect {
+interface HolidayInEffect {
   name: string;
   type: HolidayType;
 }
 
 /** The holidays of one place, restricted to some types, seen from one time zone. */
-export interface HolidaySource {
+interface HolidaySource {
   /** The holidays whose [start, end) interval contains `moment`. */
   inEffectAt(moment: DateTime): HolidayInEffect[];
 }
 
 /** A configuration problem with the holiday place: which field, and a message saying how to fix it. */
-export interface HolidayPlaceProblem {
+interface HolidayPlaceProblem {
   field: "country" | "state" | "region";
   message: string;
 }

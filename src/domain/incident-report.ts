@@ -12,20 +12,17 @@
  */
 import { type FieldValue, type FormDefinition, type FormField, matchOption, optionLead, parseFormBody } from "./issue-form.js";
 import { parseNotifiedAt } from "./notified-at.js";
-import type { Severity } from "./severity.js";
-
-/** Severity levels of the policy, plus "triage" for "Not sure yet" (defined once, in severity.ts). */
-export type { Severity };
+import { parseSeverity, type Severity } from "./severity.js";
 /** Who or what first reported the incident. */
-export type ReportSource = "engineering" | "employee" | "customer" | "external" | "monitoring" | "unknown";
+type ReportSource = "engineering" | "employee" | "customer" | "external" | "monitoring" | "unknown";
 /** Where the affected systems run. */
 export type Environment = "production" | "staging" | "development" | "unknown";
 /** Whether the incident is a real attack or exposure, or only looks like one. */
-export type Reality = "real" | "perceived" | "unknown";
+type Reality = "real" | "perceived" | "unknown";
 /** Business impact if the attack succeeds. */
-export type Impact = "minimal" | "serious" | "critical" | "unknown";
+type Impact = "minimal" | "serious" | "critical" | "unknown";
 /** Answer to a yes/no assessment question. */
-export type YesNoUnknown = "yes" | "no" | "unknown";
+type YesNoUnknown = "yes" | "no" | "unknown";
 
 /** A reporter's incident, typed. */
 export interface IncidentReport {
@@ -47,7 +44,7 @@ export interface IncidentReport {
 }
 
 /** One thing wrong with a submitted form, with a message saying exactly how to fix it. */
-export interface FieldProblem {
+interface FieldProblem {
   id: string;
   label: string;
   problem: "missing" | "invalid";
@@ -55,7 +52,7 @@ export interface FieldProblem {
 }
 
 /** A checked report, or every problem found plus whatever could be read. */
-export type IncidentReportResult =
+type IncidentReportResult =
   | { ok: true; report: IncidentReport }
   | { ok: false; problems: FieldProblem[]; partial: Partial<IncidentReport> };
 
@@ -84,16 +81,8 @@ const CHOICES: { [K in ChoiceKey]: { id: string; names: Record<IncidentReport[K]
       unknown: ["unknown"],
     },
   },
-  severity: {
-    id: "severity",
-    names: {
-      emergency: ["emergency"],
-      sev0: ["sev0"],
-      sev1: ["sev1"],
-      sev2: ["sev2"],
-      triage: ["not sure yet", "not sure", "triage", "unknown"],
-    },
-  },
+  // Severity is read by parseSeverity, the one severity reader; no names here.
+  severity: { id: "severity", names: { emergency: [], sev0: [], sev1: [], sev2: [], triage: [] } },
   real: { id: "real", names: { real: ["real"], perceived: ["perceived"], unknown: ["unknown"] } },
   inProgress: { id: "in_progress", names: YES_NO },
   impact: {
@@ -186,9 +175,11 @@ function choice(
     if (f.required || ALWAYS_REQUIRED.has(id)) return fail(problems, missing(f, id in values, howToAnswer(f, timezone)));
     return fallback;
   }
-  const typed = key === "severity" ? answer.replace(/\bsev(?:erity)?[\s-]*([0-2])\b/gi, "sev$1") : answer;
-  const option = matchOption(typed, f.options ?? []);
-  const found = (option !== null ? valueNamed(names, option) : undefined) ?? valueNamed(names, typed);
+  const option = matchOption(answer, f.options ?? []);
+  const found =
+    key === "severity"
+      ? ((option !== null ? parseSeverity(option) : null) ?? parseSeverity(answer) ?? undefined)
+      : ((option !== null ? valueNamed(names, option) : undefined) ?? valueNamed(names, answer));
   if (found) return found;
   return fail(problems, {
     id,

@@ -22,7 +22,7 @@
 import { load } from "js-yaml";
 
 /** The kinds of answer a form field collects (markdown elements collect none and are skipped). */
-export type FieldType = "input" | "textarea" | "dropdown" | "checkboxes";
+type FieldType = "input" | "textarea" | "dropdown" | "checkboxes";
 
 /** One answerable field of an issue form. */
 export interface FormField {
@@ -45,7 +45,7 @@ export interface FormDefinition {
 export type FieldValue = string | string[] | null;
 
 /** Answers keyed by field id, plus headings that belong to no field. */
-export interface ParsedFormBody {
+interface ParsedFormBody {
   values: Record<string, FieldValue>;
   unknownSections: string[];
 }

@@ -25,9 +25,6 @@ export const LABEL = {
   postmortemReview: "postmortem-review",
 } as const;
 
-/** One of Vigil's non-severity label names. */
-export type VigilLabelName = (typeof LABEL)[keyof typeof LABEL];
-
 const INCIDENT_LABEL: LabelDefinition = { name: LABEL.incident, color: "d73a4a", description: "Security incident, handled by Vigil" };
 
 const OTHER_LABELS: readonly LabelDefinition[] = [
@@ -51,13 +48,6 @@ export const LABELS: readonly LabelDefinition[] = [
 ];
 
 const BY_NAME = new Map(LABELS.map((def) => [def.name.toLowerCase(), def]));
-
-/** The definition of a label Vigil owns (`incident`, a severity label, `needs-info`, …); throws for any other name. */
-export function ownLabel(name: string): LabelDefinition {
-  const def = labelDefinition(name);
-  if (!def) throw new Error(`"${name}" is not one of Vigil's labels`);
-  return def;
-}
 
 /** The definition of one of Vigil's labels, matched case-insensitively like GitHub does; undefined for others. */
 export function labelDefinition(name: string): LabelDefinition | undefined {

@@ -16,18 +16,18 @@
  * A local time that falls in a daylight-saving gap is moved forward by the gap, as Luxon does.
  */
 import { DateTime, IANAZone } from "luxon";
+import { readMoment } from "./working-days.js";
 
 /** How far ahead of `now` an answer may be before it is refused; absorbs clocks that disagree a little. */
 export const FUTURE_TOLERANCE_MINUTES = 5;
 
 /** The outcome of reading a notification time: an ISO instant in the configured zone, or what is wrong and how to fix it. */
-export type NotifiedAtResult =
+type NotifiedAtResult =
   | { ok: true; iso: string; dateOnly: boolean }
   | { ok: false; problem: "unreadable" | "future"; reason: string; fix: string; message: string };
 
 const WEEKDAY_PREFIX = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?\s+/i;
 const RELATIVE_PREFIX = /^(today|yesterday)\s+/i;
-const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/i;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:z|[+-]\d{2}(?::?\d{2})?)$/i;
 const TRAILING_ZONE = /\s+(utc|gmt|z|[+-]\d{2}(?::?\d{2})?|[a-z]+(?:\/[a-z0-9_+-]+)+)$/i;
 
@@ -47,7 +47,7 @@ function failure(problem: "unreadable" | "future", reason: string, fix: string):
 export function parseNotifiedAt(text: string, timezone: string, now: Date): NotifiedAtResult {
   if (!IANAZone.isValidZone(timezone)) throw new RangeError(`Vigil: "${timezone}" is not an IANA time zone`);
   const typed = text.trim();
-  const parsed = readMoment(typed, timezone, DateTime.fromJSDate(now, { zone: timezone }));
+  const parsed = readTyped(typed, timezone, DateTime.fromJSDate(now, { zone: timezone }));
   if (!parsed) {
     const slashes = /\d\/\d/.test(typed) ? " (a date with slashes can be read day-first or month-first)" : "";
     return failure("unreadable", `"${oneLine(typed)}" is not a date and time Vigil can read${slashes}`, `write it as ${EXAMPLES(timezone)}`);
@@ -64,12 +64,15 @@ export function parseNotifiedAt(text: string, timezone: string, now: Date): Noti
   return { ok: true, iso: local.toISO({ suppressMilliseconds: true }) ?? "", dateOnly: parsed.dateOnly };
 }
 
-function readMoment(typed: string, timezone: string, now: DateTime): { moment: DateTime; dateOnly: boolean } | null {
-  if (ISO_WITH_OFFSET.test(typed)) {
-    const compact = typed.replace(/^(\S+) (?=\d)/, "$1T").replace(/\s+/g, "");
-    const moment = DateTime.fromISO(compact, { setZone: true });
-    return moment.isValid ? { moment, dateOnly: false } : null;
-  }
+// ISO 8601 forms go to readMoment, the one moment parser; the lenient forms around it are this file's own.
+function iso(text: string, zone: string, dateOnly: boolean): { moment: DateTime; dateOnly: boolean } | null {
+  const read = readMoment(text, zone);
+  return read.ok ? { moment: read.moment, dateOnly } : null;
+}
+
+function readTyped(typed: string, timezone: string, now: DateTime): { moment: DateTime; dateOnly: boolean } | null {
+  // "2026-11-22 14:05 Z" and "2026-11-22 14:05:00 -08:00": an instant, whatever the configured zone.
+  if (ISO_WITH_OFFSET.test(typed)) return iso(typed.replace(/^(\S+) (?=\d)/, "$1T").replace(/\s+/g, ""), timezone, false);
   let s = normalise(typed);
   if (/^(?:just )?now$/i.test(s)) return { moment: now.startOf("minute"), dateOnly: false };
   let zone = timezone;
@@ -94,10 +97,8 @@ function readMoment(typed: string, timezone: string, now: DateTime): { moment: D
     const latest = nowInZone.plus({ minutes: FUTURE_TOLERANCE_MINUTES });
     return { moment: today > latest ? onDay(nowInZone.minus({ days: 1 }), time) : today, dateOnly: false };
   }
-  if (ISO_LOCAL.test(s)) {
-    const moment = DateTime.fromISO(s.replace(" ", "T"), { zone });
-    return moment.isValid ? { moment, dateOnly: !/[T ]/i.test(s) } : null;
-  }
+  const written = iso(s, zone, !/[T ]/i.test(s));
+  if (written) return written;
   for (const format of DATE_TIME_FORMATS) {
     const moment = DateTime.fromFormat(s, format, { zone, locale: "en-US" });
     if (moment.isValid) return { moment, dateOnly: false };

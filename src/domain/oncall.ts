@@ -1,12 +1,9 @@
 import type { DateTime } from "luxon";
-import type { OncallConfig, VigilConfig } from "../config/schema.js";
+import type { OncallOverride, VigilSettings } from "./settings.js";
 import { parseMoment } from "./working-days.js";
 
-/** A dated replacement of the primary: inclusive local dates. */
-export type OncallOverride = OncallConfig["overrides"][number];
-
 /** Who answers an incident at a given moment (SPEC 2.6). */
-export interface Oncall {
+interface Oncall {
   /** This week's rotation entry, or the override in effect today. */
   primary: string;
   /** The next different rotation entry, or null when the rotation has nobody else. */
@@ -44,7 +41,7 @@ function overrideOn(overrides: readonly OncallOverride[], date: string): OncallO
 }
 
 /** Resolves the on-call primary, backup and escalation chain at `now` from the weekly rotation and its overrides. */
-export function resolveOncall(config: Pick<VigilConfig, "oncall" | "timezone">, now: Date): Oncall {
+export function resolveOncall(config: Pick<VigilSettings, "oncall" | "timezone">, now: Date): Oncall {
   const { oncall, timezone } = config;
   const start = parseMoment(oncall.start, timezone);
   const at = parseMoment(now, timezone);

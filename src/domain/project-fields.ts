@@ -9,7 +9,7 @@ export interface SelectFieldView {
 }
 
 /** The field writes to make, and what is missing, in plain sentences. */
-export interface ProjectPlan {
+interface ProjectPlan {
   updates: { field: string; fieldId: string; optionId: string }[];
   problems: string[];
 }

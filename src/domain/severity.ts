@@ -8,7 +8,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export type AssessedSeverity = Exclude<Severity, "triage">;
 
 /** Everything Vigil shows or writes for one severity level. */
-export interface SeverityInfo {
+interface SeverityInfo {
   readonly level: Severity;
   /** Repository label name, e.g. `severity: sev0`. */
   readonly label: string;
@@ -43,8 +43,9 @@ export const SEVERITY_INFO: Readonly<Record<Severity, SeverityInfo>> = {
     "Severity not yet assessed: a responder sets it with /severity."),
 };
 
-// "Sev0", "SEV-0", "sev 0", "Severity: sev0", "Emergency — threat to life…": the level leads, anything may follow.
-const LEVEL_RE = /^(?:severity\s*:?\s*)?(?:(emergency)|sev\s*-?\s*([0-2])|(triage|not\s+sure(?:\s+yet)?|unknown|unassessed))(?![a-z0-9])/i;
+// "Sev0", "SEV-0", "sev 0", "Severity 1", "Severity: sev0", "Emergency — threat to life…": the level leads, anything
+// may follow.
+const LEVEL_RE = /^(?:severity\s*:?\s*)?(?:(emergency)|sev(?:erity)?\s*-?\s*([0-2])|(triage|not\s+sure(?:\s+yet)?|unknown|unassessed))(?![a-z0-9])/i;
 
 /**
  * Reads a severity from free text (form dropdown value, command argument, label name).

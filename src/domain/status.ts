@@ -8,7 +8,7 @@ export type IncidentStatus = (typeof STATUSES)[number];
 export const INITIAL_STATUS: IncidentStatus = "investigating";
 
 /** What Vigil shows and writes for one status. */
-export interface StatusInfo {
+interface StatusInfo {
   readonly status: IncidentStatus;
   readonly displayName: string;
   /** Name of the option in the Project's Status single-select field. */

@@ -1,10 +1,9 @@
 import { DateTime, IANAZone } from "luxon";
-import { WEEKDAYS } from "../config/schema.js";
-import type { VigilConfig } from "../config/schema.js";
 import { holidayPlaceProblem, holidaySource } from "./holidays.js";
+import { WEEKDAYS, type VigilSettings } from "./settings.js";
 
 /** A non-working day passed over while counting, and why it does not count. */
-export interface SkippedDay {
+interface SkippedDay {
   date: string;
   reason: string;
 }
@@ -20,7 +19,7 @@ export interface Deadline {
 }
 
 /** Working-day arithmetic for one configuration; every date is a local YYYY-MM-DD in `timezone`. */
-export interface WorkingCalendar {
+interface WorkingCalendar {
   /** The IANA time zone the dates are in. */
   readonly timezone: string;
   /** Why `date` is not a working day, or null when it is one. */
@@ -40,8 +39,12 @@ export interface WorkingCalendar {
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-// The forms the configuration accepts: a date, a local wall-clock time, or an instant with offset.
-const MOMENT_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/**
+ * How a moment is written: a date, a local wall-clock time, or an instant with Z or an offset. The one grammar of
+ * moments: readMoment reads exactly these, and the configuration schema (`oncall.start`) checks against it. No regex
+ * flags, so the JSON Schema shipped for editors can carry it as a `pattern`.
+ */
+export const MOMENT_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 // With at least one working weekday this is never reached; it turns a miscalculation into an error instead of a hang.
 const MAX_CONSECUTIVE_NON_WORKING = 400;
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -74,7 +77,7 @@ export function parseMoment(value: Date | string, zone: string): DateTime {
 export function readMoment(value: string, zone: string): { ok: true; moment: DateTime } | { ok: false; reason: string } {
   const text = value.trim().toUpperCase();
   // Luxon alone would also accept week dates, ordinals and bare years ("2026"), which are more likely typos than intent.
-  if (!MOMENT_RE.test(text)) return { ok: false, reason: "it is not written as an ISO 8601 date or moment" };
+  if (!MOMENT_PATTERN.test(text)) return { ok: false, reason: "it is not written as an ISO 8601 date or moment" };
   const moment = DateTime.fromISO(text.replace(" ", "T"), { zone });
   if (!moment.isValid) return { ok: false, reason: moment.invalidExplanation ?? moment.invalidReason ?? "it cannot be read" };
   return { ok: true, moment };
@@ -92,7 +95,7 @@ function shiftDate(date: string, days: number): string {
 }
 
 /** Builds the working-day calendar of SPEC 2.5 from the `calendar` and `timezone` settings. */
-export function workingCalendar(config: Pick<VigilConfig, "calendar" | "timezone">): WorkingCalendar {
+export function workingCalendar(config: Pick<VigilSettings, "calendar" | "timezone">): WorkingCalendar {
   const { calendar, timezone } = config;
   assertTimeZone(timezone);
   const problem = holidayPlaceProblem(calendar);

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { ConfigProblem, ConfigResult } from "../../src/config/validate.js";
+import type { ConfigProblem, ConfigResult } from "../../src/config/problems.js";
 import type { VigilConfig } from "../../src/config/schema.js";
 
 /** The smallest valid configuration: only the people, which have no defaults. */

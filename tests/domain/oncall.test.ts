@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { OncallConfig } from "../../src/config/schema.js";
+import type { OncallSettings } from "../../src/domain/settings.js";
 import { nextInChain, resolveOncall } from "../../src/domain/oncall.js";
 
 const TZ = "America/Los_Angeles";
 
-function oncall(overrides: Partial<OncallConfig> = {}) {
-  const config: OncallConfig = {
+function oncall(overrides: Partial<OncallSettings> = {}) {
+  const config: OncallSettings = {
     rotation: ["alice", "bob", "carol"],
     start: "2026-01-05T09:00", // a Monday, 09:00 Pacific (17:00Z in winter)
     overrides: [],

@@ -63,7 +63,7 @@ describe("parseSeverity", () => {
     ["sev0", "sev0"], ["SEV0", "sev0"], ["Sev 1", "sev1"], ["sev-2", "sev2"], ["  sev2  ", "sev2"],
     ["Emergency", "emergency"], ["EMERGENCY", "emergency"], ["triage", "triage"],
     ["Not sure yet", "triage"], ["not sure", "triage"], ["unknown", "triage"],
-    ["severity: sev1", "sev1"], ["Severity: SEV0", "sev0"],
+    ["severity: sev1", "sev1"], ["Severity: SEV0", "sev0"], ["Severity 1", "sev1"], ["severity-2", "sev2"],
     ["Sev0 — sensitive data breach, or complete disruption of a critical service", "sev0"],
     ["Emergency - threat to life or public safety", "emergency"],
   ])("reads %j as %s", (text, level) => {

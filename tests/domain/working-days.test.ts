@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { CalendarConfig } from "../../src/config/schema.js";
+import type { CalendarSettings } from "../../src/domain/settings.js";
 import { parseMoment, workingCalendar } from "../../src/domain/working-days.js";
 
-const MON_FRI: CalendarConfig["workingDays"] = ["mon", "tue", "wed", "thu", "fri"];
+const MON_FRI: CalendarSettings["workingDays"] = ["mon", "tue", "wed", "thu", "fri"];
 
-function calendar(timezone: string, calendar: Partial<CalendarConfig> = {}) {
+function calendar(timezone: string, calendar: Partial<CalendarSettings> = {}) {
   return workingCalendar({
     timezone,
     calendar: { holidayTypes: ["public"], workingDays: MON_FRI, extraHolidays: [], ...calendar },
