@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The HTTP client commands that talk to GitHub use; the global fetch unless a test or the demo passes another. */
+  fetch?: typeof fetch;
 }
 
 /** A `vigil` subcommand: takes its own arguments, returns the exit code. */

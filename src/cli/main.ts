@@ -7,6 +7,8 @@ Usage:
       When a post-mortem is due: N working days (default 3) after the day of --from.
   vigil check-config FILE
       Validate a .github/incident-response.yml; exit 1 with every problem, 0 with the effective config.
+  vigil tick owner/repo [--now ISO] [--dry-run] [--json]
+      Reconcile every open incident of a repository (the scheduled check); --dry-run prints the plan.
   vigil help
       This text.
 
@@ -17,6 +19,7 @@ Environment: GITHUB_TOKEN (commands that talk to GitHub), GITHUB_API_URL (GitHub
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   deadline: async () => (await import("./deadline.js")).deadlineCommand,
   "check-config": async () => (await import("./check-config.js")).checkConfigCommand,
+  tick: async () => (await import("./tick.js")).tickCommand,
 };
 
 /** Runs the `vigil` command line and returns its exit code. */

@@ -45,7 +45,7 @@ function projectVariables(project: ProjectRef | undefined) {
  * otherwise the token's own identity is asked once, from GraphQL `viewer`.
  */
 export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway {
-  let identity: Promise<Identity> | undefined = knownIdentity?.();
+  let identity: Promise<Identity> | undefined;
 
   async function restOfComments(repo: RepoRef, number: number, issue: IssueNode): Promise<IssueNode> {
     let page = issue.comments;
@@ -64,7 +64,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
 
   return {
     identity() {
-      identity ??= gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
+      identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
         login: viewer.login,
         isBot: viewer.__typename === "Bot",
       }));

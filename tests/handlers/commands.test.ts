@@ -79,7 +79,7 @@ describe("commands: status, notes, responder, escalation", () => {
 
   it("runs several commands of one comment in order; ignores code blocks and quotes", async () => {
     const { world, n } = await declared();
-    await comment(world, n, ["/status mitigating", "```", "/severity emergency", "```", "> /responder @mallory", "/severity sev2 contained to staging"].join("\n"), "bob");
+    await comment(world, n, ["/status mitigating", "```", "/severity emergency", "```", "> /responder @mallory", "", "/severity sev2 contained to staging"].join("\n"), "bob");
     expect(issueState(world, n)).toMatchObject({ labels: ["incident", "severity: sev2"], assignees: ["bob"] });
     const body = record(world, n);
     expect(body).toContain("| Status | Mitigating |");
@@ -121,7 +121,10 @@ describe("commands: permissions and idempotence", () => {
     const before = record(world, n);
     const id = await comment(world, n, "/severity emergency", "mallory");
     expect(issueState(world, n)).toMatchObject({ labels: ["incident", "severity: sev1"], assignees: ["bob"] });
-    expect(record(world, n)).toBe(before);
+    // Only the hidden marker notes that the comment was refused (so a later permission change cannot
+    // make it count); everything a person reads is as it was.
+    const visible = (body: string) => body.split("\n").slice(1).join("\n");
+    expect(visible(record(world, n))).toBe(visible(before));
     const [reply] = botComments(world, n, "command-reply");
     expect(reply?.body).toContain("only people with write, maintain or admin permission");
     expect(reactions(world, n, id)).toEqual([]);
@@ -181,6 +184,6 @@ describe("commands: assignment GitHub refuses", () => {
     expect(issueState(world, n).assignees).toEqual(["bob"]);
     const [reply] = botComments(world, n, "command-reply");
     expect(reply?.body).toContain("stranger could not be assigned");
-    expect(record(world, n)).toContain("| Primary responder | stranger |");
+    expect(record(world, n)).toContain("| Primary responder | stranger (not assigned: GitHub only assigns people with access to this repository) |");
   });
 });

@@ -30,13 +30,13 @@ describe("project board", () => {
     expect(world.sandbox.projectItems(OWNER, 7)).toHaveLength(1);
   });
 
-  it("looks the project up once per run", async () => {
+  it("reads the project with the issue, adds the item once and sets both fields in one request", async () => {
     const world = withProject();
     world.sandbox.resetCounts();
     await fileIncident(world);
-    expect(world.sandbox.countRequests({ graphqlOperation: "VigilFindProject" })).toBe(1);
+    expect(world.sandbox.countRequests({ graphqlOperation: "VigilObserveIssue" })).toBe(1);
     expect(world.sandbox.countRequests({ graphqlOperation: "VigilAddItem" })).toBe(1);
-    expect(world.sandbox.countRequests({ graphqlOperation: "VigilSetField" })).toBe(2);
+    expect(world.sandbox.countRequests({ graphqlOperation: "VigilSetFields" })).toBe(1);
   });
 
   it("reports a missing project once on the incident; intake still completes", async () => {
@@ -74,9 +74,10 @@ describe("project board", () => {
     expect(item(world, n)?.fields.Status).toBe("MITIGATING");
   });
 
-  it("makes no GraphQL request without a project configured", async () => {
+  it("makes no project request without a project configured", async () => {
     const world = createWorld({ config: CONFIG });
     await fileIncident(world);
-    expect(world.sandbox.countRequests({ route: "/graphql" })).toBe(0);
+    expect(world.sandbox.countRequests({ graphqlOperation: "VigilAddItem" })).toBe(0);
+    expect(world.sandbox.countRequests({ graphqlOperation: "VigilSetFields" })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { createVigil } from "../../src/index.js";
-import { findMarker } from "../../src/domain/markers.js";
+import { decodeMarker } from "../../src/markers/codec.js";
 import { createTestProbot, type TestProbot } from "@vigil/github-sandbox";
 import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../helpers/incident-form.js";
@@ -37,7 +37,7 @@ export function createWorld(options: { config?: string | null; private?: boolean
     sandbox.setPermission(OWNER, REPO, login, role);
   }
   if (options.config !== null) sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", options.config ?? CONFIG);
-  const app = createTestProbot(sandbox, createVigil({ now: () => sandbox.clock.now }));
+  const app = createTestProbot(sandbox, createVigil({ now: () => sandbox.clock.now, env: { VIGIL_CHECK_INTERVAL: "0" } }));
   return { sandbox, app };
 }
 
@@ -79,7 +79,7 @@ export async function comment(world: World, number: number, body: string, user =
 export function botComments(world: World, number: number, kind: string) {
   return world.sandbox
     .listComments(OWNER, REPO, number)
-    .filter((c) => c.user === world.sandbox.app.botLogin && findMarker(c.body, kind) !== null);
+    .filter((c) => c.user === world.sandbox.app.botLogin && decodeMarker(c.body)?.kind === kind);
 }
 
 /** The body of the incident record; fails when there is not exactly one. */

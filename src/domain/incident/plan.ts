@@ -1,7 +1,7 @@
 import type { VigilSettings } from "../settings.js";
 import type { Effect } from "../../engine/effects.js";
 import { isOwn, type Identity } from "../../markers/identity.js";
-import { COMMAND_REPLY, INCIDENT_RECORD, NEEDS_INFO, PROJECT_PROBLEM, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import { COMMAND_REPLY, INCIDENT_RECORD, NEEDS_INFO, PUBLIC_REFUSAL } from "../../markers/kinds.js";
 import { findMarked, renderMarker } from "../../markers/define.js";
 import { repliesFor } from "../command-replies.js";
 import { parseCommands } from "../commands.js";
