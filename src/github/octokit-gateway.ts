@@ -66,7 +66,8 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     identity() {
       identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
         login: viewer.login,
-        isBot: viewer.__typename === "Bot",
+        // `viewer` is typed User, so an installation token shows as a User named `slug[bot]`; no person's login has brackets.
+        isBot: viewer.__typename === "Bot" || viewer.login.endsWith("[bot]"),
       }));
       return identity;
     },

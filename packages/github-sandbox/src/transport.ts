@@ -59,6 +59,9 @@ export function createSandboxFetch(core: SandboxCore): typeof globalThis.fetch {
     const outcome = req.path === "/graphql" ? await serveGraphql(core, req) : serveRest(core, req);
     // An injected timeout rejects as fetch does when an AbortSignal.timeout fires, without waiting.
     if ("timeout" in outcome) throw timeoutError();
-    return toResponse(core, outcome);
+    // A real fetch response knows the URL it came from; Octokit's paginate reads it.
+    const response = toResponse(core, outcome);
+    Object.defineProperty(response, "url", { value: req.url.href });
+    return response;
   };
 }
