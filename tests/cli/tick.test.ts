@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../handlers/world.js";
+import { createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../helpers/world.js";
 
 // Writes only: GraphQL reads (who am I, observe) and token exchanges are not writes.
 const writes = (world: World) =>

@@ -1,7 +1,7 @@
 // The ten ways the handlers before the engine broke, each tried through the real Probot app
 // against the sandbox (issue: "One engine for every trigger").
 import { describe, expect, it } from "vitest";
-import { answers, botComments, comment, CONFIG, createWorld, fileIncident, issueState, OWNER, record, REPO } from "../handlers/world.js";
+import { answers, botComments, comment, CONFIG, createWorld, fileIncident, issueState, OWNER, record, REPO } from "../helpers/world.js";
 
 const deliverComment = (world: ReturnType<typeof createWorld>, id: number, user: string, delivery?: string) =>
   world.app.receive("issue_comment", world.sandbox.payloadFor.issueComment("created", OWNER, REPO, id, { sender: user }), delivery);

@@ -3,7 +3,7 @@ import { ConfigCache } from "../../src/config/cache.js";
 import { appIdentity } from "../../src/triggers/app-identity.js";
 import { checkInstallations } from "../../src/triggers/check-all.js";
 import type { AppRuntime } from "../../src/triggers/engine-for.js";
-import { CONFIG, createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../handlers/world.js";
+import { CONFIG, createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../helpers/world.js";
 
 function runtime(world: World): AppRuntime {
   return { cache: new ConfigCache(), now: () => world.sandbox.clock.now, identity: appIdentity(world.app.probot) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INCIDENT_FORM, option } from "../helpers/incident-form.js";
-import { answers, botComments, createWorld, fileIncident, issueState, OWNER, record, REPO } from "./world.js";
+import { answers, botComments, createWorld, fileIncident, issueState, OWNER, record, REPO } from "../helpers/world.js";
 
 const ZWSP = "\u200b";
 
@@ -169,7 +169,7 @@ describe("intake: what it leaves alone", () => {
   });
 
   it("handles a public repository normally with allowPublic: true", async () => {
-    const world = createWorld({ private: false, config: `${(await import("./world.js")).CONFIG}allowPublic: true\n` });
+    const world = createWorld({ private: false, config: `${(await import("../helpers/world.js")).CONFIG}allowPublic: true\n` });
     const n = await fileIncident(world);
     expect(record(world, n)).toContain("| Primary responder | bob |");
   });

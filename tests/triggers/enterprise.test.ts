@@ -3,7 +3,7 @@ import { createVigil } from "../../src/index.js";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
 import { createTestProbot } from "@vigil/github-sandbox";
 import { GitHubSandbox } from "@vigil/github-sandbox";
-import { answers, CONFIG, NOW, OWNER, REPO } from "./world.js";
+import { answers, CONFIG, NOW, OWNER, REPO } from "../helpers/world.js";
 
 describe("GitHub Enterprise Server", () => {
   it("runs intake against an /api/v3 base URL, as Probot sets it from GHE_HOST", async () => {

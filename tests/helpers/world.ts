@@ -2,7 +2,7 @@ import { createVigil } from "../../src/index.js";
 import { decodeMarker } from "../../src/markers/codec.js";
 import { createTestProbot, type TestProbot } from "@vigil/github-sandbox";
 import { GitHubSandbox } from "@vigil/github-sandbox";
-import { INCIDENT_FORM, option, renderFormBody, type Answers } from "../helpers/incident-form.js";
+import { INCIDENT_FORM, option, renderFormBody, type Answers } from "./incident-form.js";
 
 export const OWNER = "acme";
 export const REPO = "incidents";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botComments, comment, CONFIG, createWorld, fileIncident, OWNER, PROJECT_CONFIG, record, REPO, type World } from "./world.js";
+import { botComments, comment, CONFIG, createWorld, fileIncident, OWNER, PROJECT_CONFIG, record, REPO, type World } from "../helpers/world.js";
 
 const SEVERITY_OPTIONS = ["Emergency", "Sev0", "Sev1", "Sev2", "Triage"];
 const STATUS_OPTIONS = ["investigating", "MITIGATING", "Mitigated", "Resolved"];

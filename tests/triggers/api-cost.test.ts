@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comment, createWorld, fileIncident, OWNER, PROJECT_CONFIG } from "./world.js";
+import { comment, createWorld, fileIncident, OWNER, PROJECT_CONFIG } from "../helpers/world.js";
 
 // The numbers the README names ("API cost"). A change that adds a request to a hot path fails here
 // and must update the README with a reason. Installation-token exchanges are not counted.

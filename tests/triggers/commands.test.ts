@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botComments, comment, createWorld, fileIncident, issueState, OWNER, record, REPO, type World } from "./world.js";
+import { botComments, comment, createWorld, fileIncident, issueState, OWNER, record, REPO, type World } from "../helpers/world.js";
 
 async function declared(): Promise<{ world: World; n: number }> {
   const world = createWorld();
