@@ -1,14 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import type { CliIO } from "./io.js";
 
-const REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
-
-/** `owner/repo` as a repository reference, or null. */
-export function parseRepoArg(text: string | undefined): { owner: string; repo: string } | null {
-  const m = REPO_RE.exec(text ?? "");
-  return m?.[1] && m[2] ? { owner: m[1], repo: m[2] } : null;
-}
-
 /**
  * An Octokit for the CLI from `GITHUB_TOKEN`, honouring `GITHUB_API_URL` (GitHub Enterprise Server);
  * null with a message when there is no token. Octokit's logging goes to stderr, warnings only.

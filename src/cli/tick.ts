@@ -3,7 +3,8 @@ import { octokitReader } from "../config/reader.js";
 import { describeEffect, renderPlan } from "../engine/dry-run.js";
 import { createEngine, type EngineLog } from "../engine/reconcile.js";
 import { octokitGateway } from "../github/octokit-gateway.js";
-import { cliOctokit, parseRepoArg } from "./github.js";
+import { parseRepoName } from "../domain/repo-name.js";
+import { cliOctokit } from "./github.js";
 import type { CliCommand, CliIO } from "./io.js";
 
 const USAGE = `Usage: vigil tick owner/repo [--now ISO] [--dry-run] [--json]
@@ -55,7 +56,7 @@ export const tickCommand: CliCommand = async (argv, io) => {
     io.stderr(`vigil tick: unknown option ${unknown}.\n\n${USAGE}`);
     return 2;
   }
-  const repo = parseRepoArg(args[0]);
+  const repo = parseRepoName(args[0]);
   if (!repo || args.length !== 1) {
     io.stderr(`vigil tick: give exactly one repository as owner/repo.\n\n${USAGE}`);
     return 2;

@@ -2,7 +2,7 @@ import { distance as levenshtein } from "fastest-levenshtein";
 import { commandLines } from "./markdown/command-lines.js";
 import { sourceLines } from "./markdown/parse.js";
 import { isGitHubLogin } from "./sanitize.js";
-import type { AssessedSeverity } from "./severity.js";
+import { splitSeverity, type AssessedSeverity } from "./severity.js";
 import { type IncidentStatus, parseStatus } from "./status.js";
 
 /** A command accepted from an incident comment (SPEC 2.2). */
@@ -102,22 +102,19 @@ function commandLine(text: string): CommandLine | null {
   return null;
 }
 
-const LEVEL_RE = /^(emergency|triage|sev[ -]?\d+)(?![A-Za-z0-9])[\s:,;–—-]*(.*)$/i;
-
 function parseSeverityArgs(args: string): Command | string {
-  const m = LEVEL_RE.exec(args);
-  if (!m?.[1]) {
+  const found = splitSeverity(args);
+  if (!found) {
+    const word = args.split(/\s/)[0] ?? "";
+    // "sev3" reads as a level that does not exist rather than as a word Vigil does not know.
+    if (/^sev[ -]?\d+$/i.test(word)) return `there is no level ${word}. Use ${form("severity")}.`;
     const got = args === "" ? "needs a level" : `does not know the level "${args.split(/\s/)[0] ?? ""}"`;
     return `/severity ${got}. Use ${form("severity")}, for example \`/severity sev1 the API is degraded\`.`;
   }
-  const word = m[1].toLowerCase().replace(/[ -]/g, "");
-  if (word === "triage") {
+  if (found.level === "triage") {
     return `triage means "not yet assessed" and cannot be set. Choose a level: ${form("severity")}.`;
   }
-  if (!["emergency", "sev0", "sev1", "sev2"].includes(word)) {
-    return `there is no level ${m[1]}. Use ${form("severity")}.`;
-  }
-  return { name: "severity", level: word as AssessedSeverity, reason: m[2]?.trim() || null };
+  return { name: "severity", level: found.level, reason: found.rest || null };
 }
 
 function parseStatusArgs(args: string): Command | string {

@@ -5,6 +5,7 @@ import { helpText } from "./commands.js";
 import type { IncidentReport } from "./incident-report.js";
 import type { IncidentSnapshot, IncidentState, TimelineEntry } from "./incident-state.js";
 import { pagedMentions } from "./paging.js";
+import { fitBody, GITHUB_BODY_LIMIT, truncateText } from "./markdown/fit-body.js";
 import { blockText, inlineText } from "./sanitize.js";
 import { SEVERITY_INFO, severityPages } from "./severity.js";
 import { STATUS_INFO } from "./status.js";
@@ -43,8 +44,6 @@ export function formatMoment(iso: string, timezone: string): string {
   return dt.isValid ? dt.toFormat("yyyy-MM-dd HH:mm ZZZZ") : iso;
 }
 
-/** GitHub refuses comment bodies longer than this. */
-export const BODY_LIMIT = 65_536;
 const SUMMARY_MAX = 12_000;
 const FIELD_MAX = 1_000;
 const TIMELINE_MAX = 100;
@@ -72,7 +71,7 @@ export interface RecordInput {
 export function renderIncidentRecord(input: RecordInput): string {
   for (let limit = TIMELINE_MAX; ; limit = Math.floor(limit / 2)) {
     const body = renderWith(input, limit);
-    if (body.length <= BODY_LIMIT || limit === 0) return body.length <= BODY_LIMIT ? body : clipText(body, BODY_LIMIT);
+    if (body.length <= GITHUB_BODY_LIMIT || limit === 0) return fitBody([{ text: body, shrinkable: true }]);
   }
 }
 
@@ -153,12 +152,10 @@ function renderWith({ marker, snapshot, state, report, config, previousBody, una
   return previousBody ? keepCheckedItems(previousBody, body) : body;
 }
 
-/** Shortens a text to at most `max` characters, never splitting a surrogate pair, marking the cut with `…`. */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
-  return `${text.slice(0, end)}…`;
+// Shortened with a visible ellipsis; the field's note, or the record's, says the full text stays in the issue.
+function clipText(text: string, max: number): string {
+  const cut = truncateText(text, max - 1);
+  return cut.truncated ? `${cut.text}…` : text;
 }
 
 /** One line of the timeline, for the record and the post-mortem. */
@@ -186,6 +183,5 @@ export function describeEntry(entry: TimelineEntry): string {
 }
 
 function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return clipText(text.replace(/\s+/g, " ").trim(), max);
 }

@@ -88,6 +88,3 @@ export function teamMentionOrName(team: string, mention: boolean): string {
   if (!m?.[1]) return inlineText(team);
   return mention ? `@${m[1]}` : m[1];
 }
-
-// Kept while tests/domain/incident-record.test.ts reads lines with it; new code uses src/domain/markdown.
-export { classifyLines, type LineKind, type MarkdownLine } from "./markdown/line-kinds.js";

@@ -52,11 +52,16 @@ const LEVEL_RE = /^(?:severity\s*:?\s*)?(?:(emergency)|sev(?:erity)?\s*-?\s*([0-
  * "Not sure yet" and "unknown" mean triage; anything unrecognisable is null.
  */
 export function parseSeverity(text: string): Severity | null {
-  const m = LEVEL_RE.exec(text.trim());
+  return splitSeverity(text)?.level ?? null;
+}
+
+/** The severity a text starts with and the rest of the text after it (a command's reason), or null. */
+export function splitSeverity(text: string): { level: Severity; rest: string } | null {
+  const trimmed = text.trim();
+  const m = LEVEL_RE.exec(trimmed);
   if (!m) return null;
-  if (m[1] !== undefined) return "emergency";
-  if (m[2] !== undefined) return `sev${m[2]}` as Severity;
-  return "triage";
+  const level: Severity = m[1] !== undefined ? "emergency" : m[2] !== undefined ? (`sev${m[2]}` as Severity) : "triage";
+  return { level, rest: trimmed.slice(m[0].length).replace(/^[\s:,;–—-]+/, "").trim() };
 }
 
 /** The label name of a level. */

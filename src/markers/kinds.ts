@@ -17,10 +17,11 @@ const hash = z.string().regex(/^[0-9a-f]{16}$/);
  * author may not run commands). Stored so that editing an old command comment does not re-run it
  * and a later permission change does not undo it.
  */
-export const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[re]:[A-Za-z0-9-]{1,39}|[enph!x])$/;
+const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[enph!x])$/;
+const op = z.string().refine((code) => OP_RE.test(code) || (/^[re]:/.test(code) && isGitHubLogin(code.slice(2))), "not an op code");
 
 /** A command comment as the record remembers it: comment id, hash of its text then, codes. */
-export const processedCommand = z.tuple([z.number().int().positive(), hash, z.array(z.string().regex(OP_RE)).max(20)]);
+const processedCommand = z.tuple([z.number().int().positive(), hash, z.array(op).max(20)]);
 
 /** The incident record comment (SPEC 2.1): what intake fixed and which command comments ran. */
 export const INCIDENT_RECORD = defineMarker({

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseRepoName } from "../domain/repo-name.js";
 
 /** The path of the external cron route. */
 export const CRON_PATH = "/api/vigil/check";
@@ -10,7 +11,6 @@ function sameSecret(given: string, secret: string): boolean {
   return timingSafeEqual(digest(given), digest(secret));
 }
 
-const REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 
 /**
  * `POST /api/vigil/check` for an external cron (SPEC 2.9): `Authorization: Bearer <secret>`, optional
@@ -32,9 +32,8 @@ export function cronRoute(secret: string, run: (only?: { owner: string; repo: st
     const repo = url.searchParams.get("repo");
     let only: { owner: string; repo: string } | undefined;
     if (repo !== null) {
-      const m = REPO_RE.exec(repo);
-      if (!m?.[1] || !m[2]) return reply(400, { error: `repo must be owner/name, got ${JSON.stringify(repo.slice(0, 100))}` });
-      only = { owner: m[1], repo: m[2] };
+      only = parseRepoName(repo) ?? undefined;
+      if (!only) return reply(400, { error: `repo must be owner/name, got ${JSON.stringify(repo.slice(0, 100))}` });
     }
     reply(202, { accepted: true, ...(only ? { repo: `${only.owner}/${only.repo}` } : {}) });
     void run(only).catch(() => undefined);

@@ -12,7 +12,7 @@ import {
 } from "../../src/domain/incident-record.js";
 import { type CommandComment, type IncidentSnapshot, type IncidentState, replayIncident } from "../../src/domain/incident-state.js";
 import { decodeMarker } from "../../src/markers/codec.js";
-import { classifyLines } from "../../src/domain/sanitize.js";
+import { classifyLines } from "../helpers/line-kinds.js";
 import type { Severity } from "../../src/domain/severity.js";
 
 const ZWSP = "\u200b";

@@ -1,5 +1,5 @@
 import type { Node, Parent } from "mdast";
-import { parseMarkdown, sourceLines } from "./parse.js";
+import { parseMarkdown, sourceLines } from "../../src/domain/markdown/parse.js";
 
 /** How a line of a markdown document is rendered, as far as Vigil needs to know. */
 export type LineKind = "text" | "code" | "quote" | "html-comment";
@@ -12,8 +12,8 @@ export interface MarkdownLine {
 
 const KIND: Partial<Record<string, LineKind>> = { code: "code", blockquote: "quote", html: "html-comment" };
 
-// Indented code stays "text", as it was for the line scanner this replaces: src/domain/markers.ts
-// accepts a marker after a tab, which CommonMark reads as indented code.
+// How tests see which lines of Vigil's output GitHub renders as markdown. Indented code stays "text"
+// (errs towards checking more lines).
 function isIndentedCode(node: Node, markdown: string): boolean {
   const fence = / {0,3}(?:`{3,}|~{3,})/y;
   fence.lastIndex = node.position?.start.offset ?? 0;
