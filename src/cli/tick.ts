@@ -1,5 +1,5 @@
 import { loadRepoConfig } from "../config/load.js";
-import { octokitReader } from "../config/reader.js";
+import { octokitReader } from "../github/config-reader.js";
 import { describeEffect, renderPlan } from "../engine/dry-run.js";
 import { createEngine, type EngineLog } from "../engine/reconcile.js";
 import { octokitGateway } from "../github/octokit-gateway.js";

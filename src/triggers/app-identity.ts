@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { appBotIdentity } from "../github/installations.js";
 import type { Identity } from "../markers/identity.js";
 
 /**
@@ -8,12 +9,7 @@ import type { Identity } from "../markers/identity.js";
 export function appIdentity(app: Probot): () => Promise<Identity> {
   let pending: Promise<Identity> | undefined;
   return () => {
-    pending ??= (async () => {
-      const octokit = await app.auth();
-      const { data } = await octokit.rest.apps.getAuthenticated();
-      if (!data?.slug) throw new Error("GET /app returned no slug");
-      return { login: `${data.slug}[bot]`, isBot: true };
-    })();
+    pending ??= app.auth().then(appBotIdentity);
     pending.catch(() => {
       pending = undefined;
     });

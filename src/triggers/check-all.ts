@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import type { RunResult } from "../engine/reconcile.js";
+import { installedRepo, listInstalledRepos } from "../github/installations.js";
 import { engineFor, type AppRuntime } from "./engine-for.js";
 
 /** What one scheduled check over installations did. */
@@ -18,18 +19,7 @@ export interface CheckSummary {
 export async function checkInstallations(app: Probot, runtime: AppRuntime, only?: { owner: string; repo: string }): Promise<CheckSummary> {
   const summary: CheckSummary = { repositories: 0, configured: 0, written: 0, failed: [] };
   const appOctokit = await app.auth();
-  const targets: { installation: number; owner: string; repo: string }[] = [];
-  if (only) {
-    const { data } = await appOctokit.rest.apps.getRepoInstallation(only);
-    targets.push({ installation: data.id, ...only });
-  } else {
-    const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-    for (const installation of installations) {
-      const octokit = await app.auth(installation.id);
-      const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
-      for (const r of repos) if (!r.archived) targets.push({ installation: installation.id, owner: r.owner.login, repo: r.name });
-    }
-  }
+  const targets = only ? [await installedRepo(appOctokit, only)] : await listInstalledRepos(appOctokit, (id) => app.auth(id));
   for (const target of targets) {
     summary.repositories++;
     try {

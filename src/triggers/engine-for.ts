@@ -1,5 +1,5 @@
 import type { ConfigCache } from "../config/cache.js";
-import { octokitReader } from "../config/reader.js";
+import { octokitReader } from "../github/config-reader.js";
 import { createEngine, type Engine, type EngineLog } from "../engine/reconcile.js";
 import type { GitHubClient } from "../github/client.js";
 import { octokitGateway } from "../github/octokit-gateway.js";

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { touchesConfiguration } from "../config/cache.js";
 import { parseCommands } from "../domain/commands.js";
 import { LABEL } from "../domain/labels.js";
+import { isOwn } from "../markers/identity.js";
 import type { AppRuntime } from "./engine-for.js";
 import { engineFor } from "./engine-for.js";
 
@@ -15,9 +16,14 @@ const ISSUE_EVENTS = ["issues.opened", "issues.edited", "issues.labeled", "issue
 
 /** Wires the webhook events to the engine: each names one issue to reconcile, or invalidates cached configuration. */
 export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
+  // Vigil's own writes come back as webhooks too; the run that made them has already converged.
+  const fromVigil = async (sender: { login: string; type: string } | undefined) =>
+    sender?.type === "Bot" && isOwn({ login: sender.login, isBot: true }, await runtime.identity());
+
   app.on([...ISSUE_EVENTS], async (context) => {
     const { issue } = context.payload;
     if ("pull_request" in issue && issue.pull_request) return;
+    if (await fromVigil(context.payload.sender)) return;
     const label = "label" in context.payload ? context.payload.label : undefined;
     if (!labelled(issue.labels) && label?.name?.toLowerCase() !== LABEL.incident) return;
     await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);

@@ -72,6 +72,12 @@ describe("API cost", () => {
     ]);
   });
 
+  it("the webhook echo of Vigil's own label write: no request", async () => {
+    const world = await warm();
+    await world.app.receive("issues", world.sandbox.payloadFor.issues("labeled", OWNER, "incidents", 1, { sender: world.sandbox.app.botLogin, label: "severity: sev1" }));
+    expect(calls(world)).toEqual([]);
+  });
+
   it("a comment without a command: no request", async () => {
     const world = await warm();
     await comment(world, 1, "I am looking at the WAF logs now", "bob");

@@ -1,7 +1,8 @@
 import type { Octokit } from "@octokit/rest";
 import type { ProbotOctokit } from "probot";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { octokitReader, UnreadableConfigFile, type ContentsClient } from "../../src/config/reader.js";
+import { UnreadableConfigFile } from "../../src/config/reader.js";
+import { octokitReader, type ContentsClient } from "../../src/github/config-reader.js";
 
 function fakeOctokit(answer: (params: { owner: string; repo: string; path: string }) => unknown): ContentsClient & { calls: unknown[] } {
   const calls: unknown[] = [];
