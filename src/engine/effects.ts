@@ -24,6 +24,3 @@ export type Effect =
   | (Base & { kind: "react"; commentId: number; content: "+1" })
   /** Adds the issue to the project when `itemId` is null (GitHub returns the existing item if any), then sets the fields. */
   | (Base & { kind: "projectItem"; projectId: string; contentId: string; itemId: string | null; fields: { fieldId: string; optionId: string; name: string }[] });
-
-/** The kind of an effect. */
-export type EffectKind = Effect["kind"];

@@ -11,11 +11,6 @@ export type RepoRef = {
   repo: string;
 };
 
-/** An issue or pull request in a repository. */
-export type IssueRef = RepoRef & {
-  issue_number: number;
-};
-
 /** HTTP status of an Octokit RequestError, or undefined for anything else. */
 export function statusOf(error: unknown): number | undefined {
   if (typeof error === "object" && error !== null && "status" in error) {

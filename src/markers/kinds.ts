@@ -20,8 +20,13 @@ const hash = z.string().regex(/^[0-9a-f]{16}$/);
 const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[enph!x])$/;
 const op = z.string().refine((code) => OP_RE.test(code) || (/^[re]:/.test(code) && isGitHubLogin(code.slice(2))), "not an op code");
 
+/** How many commands of one comment run; the record keeps one code each. */
+export const MAX_COMMANDS_PER_COMMENT = 20;
+/** How many command comments one record remembers: its marker must leave room in a 65,536-character body. */
+export const MAX_COMMAND_COMMENTS = 800;
+
 /** A command comment as the record remembers it: comment id, hash of its text then, codes. */
-const processedCommand = z.tuple([z.number().int().positive(), hash, z.array(op).max(20)]);
+const processedCommand = z.tuple([z.number().int().positive(), hash, z.array(op).max(MAX_COMMANDS_PER_COMMENT)]);
 
 /** The incident record comment (SPEC 2.1): what intake fixed and which command comments ran. */
 export const INCIDENT_RECORD = defineMarker({
@@ -33,7 +38,7 @@ export const INCIDENT_RECORD = defineMarker({
     severity: z.enum(SEVERITIES),
     responder: login,
     chain: z.array(login).max(10),
-    cmds: z.array(processedCommand).max(2000),
+    cmds: z.array(processedCommand).max(MAX_COMMAND_COMMENTS),
   }).strict(),
   // Version 1 kept the whole report inside the marker; only its ids and enums are carried over,
   // and its commands are run again from the comments (their replies are keyed, so none repeats).

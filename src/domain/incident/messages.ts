@@ -9,6 +9,10 @@ export const MESSAGES = {
     `${login} could not be assigned: GitHub only assigns people with access to this repository. Give them access, or use \`/responder\` to pick someone else; the current assignees stay on the incident meanwhile.`,
   badCommand: (line: string, error: string) => `\`${inlineText(line).replace(/`/g, "'")}\`: ${inlineText(error)}`,
   helpHint: "Run `/help` for every command and its form.",
+  tooManyCommands: (max: number, dropped: number) =>
+    `Only the first ${max} commands of a comment run; the other ${dropped} did not. Put them in a new comment.`,
+  tooManyCommandComments: (max: number) =>
+    `This incident has reached the ${max} command comments one incident record can keep, so this comment's commands did not run. Record further work in a follow-up incident linked from here.`,
   needsInfoTitle: "**Vigil needs more information before it can declare this incident.**",
   needsInfoAfter: "**The issue description no longer reads as the incident form.** The incident stays declared and its commands keep working; the record shows the answers again once these are fixed:",
   needsInfoHow: "Edit the issue description (the ⋯ menu → Edit) and correct the fields above. Vigil reads the issue again as soon as you save; nothing you wrote is lost.",

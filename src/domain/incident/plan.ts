@@ -1,7 +1,7 @@
 import type { VigilSettings } from "../settings.js";
 import type { Effect } from "../../engine/effects.js";
 import { isOwn, type Identity } from "../../markers/identity.js";
-import { COMMAND_REPLY, INCIDENT_RECORD, NEEDS_INFO, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import { COMMAND_REPLY, INCIDENT_RECORD, MAX_COMMAND_COMMENTS, MAX_COMMANDS_PER_COMMENT, NEEDS_INFO, PUBLIC_REFUSAL } from "../../markers/kinds.js";
 import { findMarked, renderMarker } from "../../markers/define.js";
 import { repliesFor } from "../command-replies.js";
 import { parseCommands } from "../commands.js";
@@ -11,6 +11,7 @@ import { renderIncidentRecord } from "../incident-record.js";
 import { replayIncident, type CommandComment, type IncidentSnapshot } from "../incident-state.js";
 import type { FormDefinition } from "../issue-form.js";
 import { LABEL } from "../labels.js";
+import { fitBody, truncateText } from "../markdown/fit-body.js";
 import { resolveOncall } from "../oncall.js";
 import { inlineText } from "../sanitize.js";
 import { planLabels } from "./labels-plan.js";
@@ -81,7 +82,8 @@ export function planIncident(input: IncidentInput): IncidentPlan {
     declaredAt: marker.declaredAt, severity: marker.severity, notifiedAt: report?.notifiedAt ?? null,
     responder: marker.responder, chain: marker.chain,
   };
-  const commandComments = collectCommandComments(issue.comments, identity, new Map(marker.cmds.map(([id, hash, ops]) => [id, { hash, ops }])), input.roles);
+  const collected = collectCommandComments(issue.comments, identity, new Map(marker.cmds.map(([id, hash, ops]) => [id, { hash, ops }])), input.roles);
+  const commandComments = collected.run;
   const missingRoles = [...new Set(commandComments.filter((c) => !c.recorded && c.allowed === undefined).map((c) => lower(c.author)))];
   if (missingRoles.length > 0) return { kind: "need", roles: missingRoles, assignable: [] };
 
@@ -108,15 +110,21 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   if (issue.state === "open" && replay.outcomes.some((o) => o.entry?.kind === "status" && o.entry.to === "resolved")) {
     effects.push({ kind: "closeIssue", issue: issue.number, reason: "completed", why: "/status resolved" });
   }
+  const replied = new Set(findMarked(COMMAND_REPLY, issue.comments, identity).map((r) => r.data.comment));
+  const reply = (commentId: number, lines: string[]) => {
+    if (lines.length === 0 || replied.has(commentId)) return;
+    const body = fitBody([{ text: `${renderMarker(COMMAND_REPLY, { comment: commentId })}\n` }, { text: lines.join("\n\n"), shrinkable: true }]);
+    effects.push({ kind: "createComment", issue: issue.number, key: `command-reply:${commentId}`, body, why: `reply to comment ${commentId}` });
+  };
   for (const c of fresh) {
     const outcomes = replay.outcomes.filter((o) => o.commentId === c.id);
     if (c.allowed && c.commands.some((p) => p.ok)) effects.push({ kind: "react", issue: issue.number, commentId: c.id, content: "+1", why: "acknowledges the command" });
-    const replies = c.allowed ? replyLines(c, outcomes, config, canAssign ? null : state.responder) : [MESSAGES.refused(c.author)];
-    const replied = findMarked(COMMAND_REPLY, issue.comments, identity).some((r) => r.data.comment === c.id);
-    if (replies.length > 0 && !replied) {
-      effects.push({ kind: "createComment", issue: issue.number, key: `command-reply:${c.id}`, body: `${renderMarker(COMMAND_REPLY, { comment: c.id })}\n${replies.join("\n\n")}`, why: `reply to comment ${c.id}` });
-    }
+    const lines = c.allowed ? replyLines(c, outcomes, config, canAssign ? null : state.responder) : [MESSAGES.refused(c.author)];
+    const dropped = collected.cut.get(c.id);
+    if (c.allowed && dropped) lines.push(MESSAGES.tooManyCommands(MAX_COMMANDS_PER_COMMENT, dropped));
+    reply(c.id, lines);
   }
+  for (const id of collected.overLimit) reply(id, [MESSAGES.tooManyCommandComments(MAX_COMMAND_COMMENTS)]);
 
   // The form's state: ask again while it is broken, thank once it is fixed.
   if (!parsed.ok) effects.push(...needsInfo(issue, identity, parsed.problems, true));
@@ -131,28 +139,38 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   return { kind: "plan", effects };
 }
 
+// New command comments beyond what a record can remember, and commands beyond what one comment may run, are
+// answered instead of run; nothing about them is recorded, so nothing a person wrote is silently lost.
 function collectCommandComments(
   comments: readonly ObservedComment[],
   identity: Identity,
   recorded: ReadonlyMap<number, { hash: string; ops: string[] }>,
   roles: ReadonlyMap<string, RepoRole>,
-): CommandComment[] {
-  const out: CommandComment[] = [];
+): { run: CommandComment[]; overLimit: number[]; cut: Map<number, number> } {
+  const run: CommandComment[] = [];
+  const overLimit: number[] = [];
+  const cut = new Map<number, number>();
+  let room = MAX_COMMAND_COMMENTS - recorded.size;
   for (const c of comments) {
     // Bots (Vigil included) do not run commands: a quoted command in a bot's message stays a quote.
     if (c.author.isBot || isOwn(c.author, identity)) continue;
-    const commands = parseCommands(c.body);
+    const parsed = parseCommands(c.body);
     const memory = recorded.get(c.id);
-    if (commands.length === 0 && !memory) continue;
+    if (parsed.length === 0 && !memory) continue;
+    if (!memory && room-- <= 0) {
+      overLimit.push(c.id);
+      continue;
+    }
+    if (parsed.length > MAX_COMMANDS_PER_COMMENT) cut.set(c.id, parsed.length - MAX_COMMANDS_PER_COMMENT);
     const role = roles.get(lower(c.author.login));
-    out.push({
-      id: c.id, at: c.createdAt, author: c.author.login, url: c.url, commands,
+    run.push({
+      id: c.id, at: c.createdAt, author: c.author.login, url: c.url, commands: parsed.slice(0, MAX_COMMANDS_PER_COMMENT),
       recorded: memory?.ops ?? null,
       edited: memory !== undefined && memory.hash !== shortHash(c.body),
       ...(memory || role === undefined ? {} : { allowed: mayRunCommands(role) }),
     });
   }
-  return out;
+  return { run, overLimit, cut };
 }
 
 // A recorded comment keeps the hash of its text when it ran; a new one is hashed now.
@@ -163,8 +181,13 @@ function hashOf(comments: readonly ObservedComment[], id: number, cmds: readonly
   return shortHash(comment?.body ?? "");
 }
 
+// A comment may hold any number of mistyped commands of any length: the reply lists a bounded number, each shortened.
+const MAX_LISTED_ERRORS = 20;
+
 function replyLines(c: CommandComment, outcomes: ReturnType<typeof replayIncident>["outcomes"], config: IncidentConfig, unassignable: string | null): string[] {
-  const lines = c.commands.flatMap((p) => (p.ok ? [] : [MESSAGES.badCommand(p.line, p.error)]));
+  const bad = c.commands.flatMap((p) => (p.ok ? [] : [p]));
+  const lines = bad.slice(0, MAX_LISTED_ERRORS).map((p) => MESSAGES.badCommand(truncateText(p.line, 200).text, truncateText(p.error, 400).text));
+  if (bad.length > MAX_LISTED_ERRORS) lines.push(`…and ${bad.length - MAX_LISTED_ERRORS} more lines Vigil could not read as commands.`);
   if (lines.length > 0) lines.push(MESSAGES.helpHint);
   lines.push(...outcomes.flatMap((o) => repliesFor(o, config.oncall)));
   if (unassignable && outcomes.some((o) => o.entry?.kind === "responder")) lines.push(MESSAGES.unassignable(unassignable));

@@ -231,3 +231,24 @@ describe("planIncident: bodies within GitHub's limit", () => {
     expect(record.body.length).toBeLessThanOrEqual(65_536);
   });
 });
+
+describe("planIncident: replies within GitHub's limit", () => {
+  it("a comment of thousands of long mistyped commands gets one short reply", () => {
+    const d = applied(issue(), effects(input(issue())));
+    const c = comment(Array.from({ length: 3000 }, () => `/severity ${"z".repeat(60_000 / 3000)}`).join("\n\n"));
+    const reply = effects(input({ ...d, comments: [...d.comments, c] })).find((e) => e.kind === "createComment") as { body: string };
+    expect(reply.body.length).toBeLessThanOrEqual(65_536);
+    expect(reply.body).toContain("Only the first 20 commands of a comment run");
+  });
+
+  it("more command comments than a record can keep are answered, not run, and the record stays within the limit", () => {
+    const d = applied(issue(), effects(input(issue())));
+    const many = Array.from({ length: 805 }, (_, i) => comment(`/severity ${i % 2 ? "sev0" : "sev2"} ${"r".repeat(200)}`));
+    const fx = effects(input({ ...d, comments: [...d.comments, ...many] }));
+    const replies = fx.filter((e) => e.kind === "createComment");
+    expect(replies.filter((e) => (e as { body: string }).body.includes("reached the 800 command comments"))).toHaveLength(5);
+    const record = fx.find((e) => e.kind === "updateComment") as { body: string };
+    expect(record.body.length).toBeLessThanOrEqual(65_536);
+    expect(parseMarker(INCIDENT_RECORD, record.body)?.cmds).toHaveLength(800);
+  });
+});
