@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../helpers/world.js";
+import { comment, createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../helpers/world.js";
 
 // Writes only: GraphQL reads (who am I, observe) and token exchanges are not writes.
 const writes = (world: World) =>
@@ -44,6 +44,16 @@ describe("vigil tick", () => {
     const again = await tick(world, `${OWNER}/${REPO}`);
     expect(again.stdout).toBe(`${OWNER}/${REPO}: nothing to do\n0 written.`);
     expect(writes(world)).toEqual([]);
+  });
+
+  it("after webhooks have run, a dry run has nothing to do: every webhook already converged", async () => {
+    const world = createWorld();
+    const n = await fileIncident(world);
+    for (const [body, user] of [["/severity sev0 records read", "bob"], ["/status mitigating", "alice"], ["/responder @carol", "bob"], ["/note rotated keys", "carol"], ["/escalate", "carol"], ["/help", "mallory"]]) {
+      await comment(world, n, body as string, user as string);
+    }
+    const dry = await tick(world, `${OWNER}/${REPO}`, "--dry-run");
+    expect(dry.stdout).toBe(`${OWNER}/${REPO}: nothing to do`);
   });
 
   it("--json gives the plan as data", async () => {
