@@ -96,6 +96,10 @@ const postmortemSchema = z.strictObject({
   forNotPlanned: z.boolean().default(false).describe("Open a post-mortem also for incidents closed as not planned"),
 });
 
+const plansSchema = z.strictObject({
+  reviewers: z.array(userOrTeam).default([]).describe("Also asked to review a post-mortem pull request that changes .github/incident-plans/*.md"),
+});
+
 const DEFAULT_THREATS = [
   "Broken access control",
   "Injection (SQL, command, XSS)",
@@ -143,6 +147,7 @@ export const configSchema = z.strictObject({
   calendar: calendarSchema.prefault({}).describe("Working-day calendar for deadlines"),
   oncall: oncallSchema.describe("The people: weekly on-call rotation and escalation chain"),
   project: projectSchema.optional().describe("GitHub Project (v2) that incidents are added to"),
+  plans: plansSchema.prefault({}).describe("Scenario-specific response plans in .github/incident-plans/"),
   postmortem: postmortemSchema.prefault({}).describe("Post-mortem pull requests and their deadline"),
   securityReview: securityReviewSchema.prefault({}).describe("Recurring holistic security review"),
   patching: patchingSchema.prefault({}).describe("Recurring OS patching"),

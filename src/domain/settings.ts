@@ -47,6 +47,15 @@ export interface ProjectSettings {
   fields: { severity: string; status: string };
 }
 
+/** Post-mortem pull requests and their deadline. */
+export interface PostmortemSettings {
+  workingDays: number;
+  /** Logins and `@org/team` names. */
+  reviewers: readonly string[];
+  reviewAfterWeeks: number;
+  forNotPlanned: boolean;
+}
+
 /** Everything the domain reads from a repository's configuration. */
 export interface VigilSettings {
   /** IANA time zone for deadlines and timestamps. */
@@ -56,4 +65,7 @@ export interface VigilSettings {
   project?: ProjectSettings | undefined;
   /** Whether incident details may be written in a public repository. */
   allowPublic: boolean;
+  postmortem: PostmortemSettings;
+  /** Reviewers added when a post-mortem also changes a response plan. */
+  plans: { reviewers: readonly string[] };
 }

@@ -64,7 +64,7 @@ describe("validateConfig: unknown keys", () => {
   it("names an unknown top-level key, suggests the near miss and lists the allowed keys", () => {
     const { message } = problemAt(problemsOf(check(withPeople({ allowPublc: true }))), "allowPublc");
     expect(message).toContain("Did you mean allowPublic?");
-    expect(message).toContain("timezone, calendar, oncall, project, postmortem, securityReview, patching, drill, allowPublic, _extends");
+    expect(message).toContain("timezone, calendar, oncall, project, plans, postmortem, securityReview, patching, drill, allowPublic, _extends");
   });
 
   it("names an unknown nested key with the keys of its own section", () => {
