@@ -89,6 +89,77 @@ describe("payloadFor", () => {
   });
 });
 
+describe("payloadFor.pullRequest over a post-mortem pull request's life", () => {
+  function openPm() {
+    const sandbox = createSandbox({ now: "2026-03-02T09:00:00Z" });
+    sandbox.setPermission(ORG, REPO, "alice", "write");
+    sandbox.setPermission(ORG, REPO, "bob", "write");
+    sandbox.addTeam({ org: ORG, name: "SRE", repos: [REPO] });
+    const first = sandbox.setFile(ORG, REPO, "postmortems/1.md", "# PM\n", { branch: "postmortem/incident-1" });
+    const pr = sandbox.openPull(ORG, REPO, { title: "Post-mortem", head: "postmortem/incident-1", body: "draft", user: "vigil[bot]" });
+    sandbox.addLabel(ORG, REPO, { name: "postmortem" });
+    return { sandbox, pr, first };
+  }
+
+  it.each(["opened", "synchronize", "review_requested", "labeled"])("%s has every key of GitHub's example and satisfies the webhook schema", (action) => {
+    const { sandbox, pr } = openPm();
+    sandbox.requestReviewers(ORG, REPO, pr.number, { users: ["bob"], teams: ["sre"] });
+    sandbox.getIssue(ORG, REPO, pr.number).labels.push("postmortem");
+    sandbox.setFile(ORG, REPO, "postmortems/1.md", "# PM\n\nTimeline\n", { branch: "postmortem/incident-1" });
+    const options = { sender: "alice", ...(action === "review_requested" ? { requestedReviewer: "bob" } : {}), ...(action === "labeled" ? { label: "postmortem" } : {}) };
+    const payload = sandbox.payloadFor.pullRequest(action, ORG, REPO, pr.number, options);
+    expect(missingKeys(example("pull_request", action), payload)).toEqual([]);
+    expect(webhookErrors(`pull-request-${action.replace(/_/g, "-")}`, payload)).toBeUndefined();
+  });
+
+  it("review_requested for a team carries requested_team instead of requested_reviewer", () => {
+    const { sandbox, pr } = openPm();
+    sandbox.requestReviewers(ORG, REPO, pr.number, { teams: ["sre"] });
+    const payload = sandbox.payloadFor.pullRequest("review_requested", ORG, REPO, pr.number, { sender: "alice", requestedTeam: "sre" });
+    expect(payload).toMatchObject({ requested_team: { slug: "sre", html_url: `https://github.com/orgs/${ORG}/teams/sre` } });
+    expect(payload).not.toHaveProperty("requested_reviewer");
+    expect(webhookErrors("pull-request-review-requested", payload)).toBeUndefined();
+  });
+
+  it("opened shows an open, unmerged pull request from the branch, with requested users and teams", () => {
+    const { sandbox, pr, first } = openPm();
+    sandbox.requestReviewers(ORG, REPO, pr.number, { users: ["bob"], teams: ["sre"] });
+    const payload = sandbox.payloadFor.pullRequest("opened", ORG, REPO, pr.number, { sender: "vigil[bot]" });
+    expect(payload).toMatchObject({
+      action: "opened",
+      number: pr.number,
+      pull_request: {
+        state: "open", merged: false, merged_at: null, draft: false, title: "Post-mortem", body: "draft",
+        user: { login: "vigil[bot]", type: "Bot" },
+        head: { ref: "postmortem/incident-1", sha: first, label: `${ORG}:postmortem/incident-1` },
+        base: { ref: "main" },
+        requested_reviewers: [{ login: "bob" }],
+        requested_teams: [{ slug: "sre", name: "SRE", permission: "push" }],
+        changed_files: 1, additions: 1, deletions: 0,
+      },
+      sender: { login: "vigil[bot]" },
+      installation: { id: 1 },
+    });
+  });
+
+  it("synchronize carries before and after; closed after a merge carries merged: true", () => {
+    const { sandbox, pr, first } = openPm();
+    const second = sandbox.setFile(ORG, REPO, "postmortems/1.md", "# PM\n\nTimeline\n", { branch: "postmortem/incident-1" });
+    const sync = sandbox.payloadFor.pullRequest("synchronize", ORG, REPO, pr.number, { sender: "alice" });
+    expect(sync).toMatchObject({ before: first, after: second, pull_request: { head: { sha: second } } });
+    expect(sandbox.payloadFor.pullRequest("synchronize", ORG, REPO, pr.number, { sender: "alice", before: "abc" }).before).toBe("abc");
+    sandbox.clock.advance(60_000);
+    sandbox.mergePull(ORG, REPO, pr.number, "alice");
+    const closed = sandbox.payloadFor.pullRequest("closed", ORG, REPO, pr.number, { sender: "alice" });
+    expect(closed).toMatchObject({
+      action: "closed",
+      pull_request: { state: "closed", merged: true, merged_at: "2026-03-02T09:01:00Z", closed_at: "2026-03-02T09:01:00Z", merged_by: { login: "alice" }, head: { sha: second }, changed_files: 1 },
+    });
+    expect(typeof (closed.pull_request as { merge_commit_sha: unknown }).merge_commit_sha).toBe("string");
+    expect(webhookErrors("pull-request-closed", closed)).toBeUndefined();
+  });
+});
+
 describe("fixtures", () => {
   const names: FixtureName[] = ["issues.opened", "issues.labeled", "issues.edited", "issues.closed", "issue_comment.created", "pull_request.closed", "installation.created"];
 

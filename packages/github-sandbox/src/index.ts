@@ -14,6 +14,7 @@ export type { RequestFilter, RequestRecord } from "./requests.js";
 export type { PayloadBuilders, PayloadOptions } from "./payloads.js";
 export type { AddRepoInput } from "./store/repos.js";
 export type { AddProjectInput } from "./store/projects.js";
+export type { AddTeamInput } from "./store/teams.js";
 export { supportedOperations } from "./rest/router.js";
 export { option, renderFormBody } from "./form-body.js";
 export type { Answers, FormFieldShape, FormShape } from "./form-body.js";
@@ -30,5 +31,6 @@ export type {
   RepoRecord,
   RepoVisibility,
   StateReason,
+  TeamRecord,
   UserRecord,
 } from "./state.js";

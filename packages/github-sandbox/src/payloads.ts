@@ -4,6 +4,7 @@ import { installationShape } from "./shapes/apps.js";
 import { commentShape, issueShape, labelShape, milestoneShape } from "./shapes/issues.js";
 import { pullShape } from "./shapes/pulls.js";
 import { repoShape, repoSummaryShape } from "./shapes/repos.js";
+import { teamShape } from "./shapes/teams.js";
 import { organizationShape, userShape } from "./shapes/users.js";
 import type { Urls } from "./shapes/urls.js";
 import type { IssueRecord, RepoRecord, SandboxState } from "./state.js";
@@ -13,6 +14,7 @@ import { requireIssue } from "./store/issues.js";
 import { requireLabel } from "./store/labels.js";
 import { requirePull } from "./store/pulls.js";
 import { requireRepo } from "./store/repos.js";
+import { findTeam } from "./store/teams.js";
 
 export interface PayloadOptions {
   /** Login of the person (or bot) who caused the event. */
@@ -23,6 +25,11 @@ export interface PayloadOptions {
   assignee?: string;
   /** For edited: what changed, e.g. `{ body: { from: "old" } }`. */
   changes?: Record<string, unknown>;
+  /** For pull_request.synchronize: the head sha before the push (default: the head commit's first parent). */
+  before?: string;
+  /** For pull_request.review_requested / review_request_removed: the user (login) or team (slug) concerned. */
+  requestedReviewer?: string;
+  requestedTeam?: string;
 }
 
 type Payload = Record<string, unknown>;
@@ -79,11 +86,28 @@ export function payloadBuilders(state: SandboxState, urls: Urls) {
         ...envelope(state, urls, r, options.sender),
       };
     },
-    /** A `pull_request` event for the pull request's current state. */
+    /**
+     * A `pull_request` event for the pull request's current state: `opened`, `closed` (with `merged`
+     * from state), `synchronize` (with `before`/`after`), `labeled` (`label`), `review_requested`
+     * (`requestedReviewer` or `requestedTeam`), ...
+     */
     pullRequest(action: string, owner: string, repo: string, number: number, options: PayloadOptions): Payload {
       const r = requireRepo(state, owner, repo);
       const issue = requirePull(r, number);
-      return { action, number, pull_request: pullShape(state, urls, r, issue), ...extras(state, urls, r, issue.milestone, options, action), ...envelope(state, urls, r, options.sender) };
+      const pull_request = pullShape(state, urls, r, issue);
+      const out: Payload = { action, number, pull_request, ...extras(state, urls, r, issue.milestone, options, action) };
+      if (action === "synchronize") {
+        const after = (pull_request.head as { sha: string }).sha;
+        out.before = options.before ?? r.commits.get(after)?.parents[0] ?? after;
+        out.after = after;
+      }
+      if (options.requestedReviewer !== undefined) out.requested_reviewer = userShape(state, urls, ensureUser(state, options.requestedReviewer).login);
+      if (options.requestedTeam !== undefined) {
+        const team = findTeam(state, r.owner, options.requestedTeam);
+        if (!team) throw new Error(`No team ${r.owner}/${options.requestedTeam}`);
+        out.requested_team = teamShape(state, urls, team, r);
+      }
+      return { ...out, ...envelope(state, urls, r, options.sender) };
     },
     /** An `installation` event listing the installation's repositories. */
     installation(action: string, installationId: number, options: PayloadOptions): Payload {

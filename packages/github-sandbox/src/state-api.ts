@@ -14,6 +14,7 @@ import type {
   RepoVisibility,
   SandboxState,
   StateReason,
+  TeamRecord,
   UserRecord,
 } from "./state.js";
 import { ensureUser } from "./store/accounts.js";
@@ -26,7 +27,9 @@ import type { MilestoneInput } from "./store/milestones.js";
 import { createMilestone } from "./store/milestones.js";
 import type { AddProjectInput } from "./store/projects.js";
 import { addProject, findProject, itemFieldValues } from "./store/projects.js";
-import { createPull, mergePull } from "./store/pulls.js";
+import { createPull, mergePull, requestReviewers, requirePull } from "./store/pulls.js";
+import type { AddTeamInput } from "./store/teams.js";
+import { addTeam } from "./store/teams.js";
 import type { AddRepoInput } from "./store/repos.js";
 import { addRepo, requireRepo, setPermission, setVisibility } from "./store/repos.js";
 
@@ -197,7 +200,32 @@ export class SandboxStateApi {
     return createPull(this.state, r, { ...input, base: input.base ?? r.defaultBranch, user }, this.#clock.iso());
   }
 
-  /** Merges a pull request as a user, as if they pressed the button. */
+  /** Creates a team in an organization with access to the given repositories (see AddTeamInput). */
+  addTeam(input: AddTeamInput): TeamRecord {
+    return addTeam(this.state, input);
+  }
+
+  /** Requests reviews on a pull request from users and/or teams (slugs), with GitHub's 422 checks. */
+  requestReviewers(owner: string, repo: string, number: number, reviewers: { users?: readonly string[]; teams?: readonly string[] }): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requirePull(r, number);
+    requestReviewers(this.state, r, issue, reviewers.users ?? [], reviewers.teams ?? [], this.#clock.iso());
+    return issue;
+  }
+
+  /** Closes a pull request without merging it, as a user. */
+  closePull(owner: string, repo: string, number: number, by = "octocat"): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requirePull(r, number);
+    updateIssue(this.state, r, issue, { state: "closed" }, ensureUser(this.state, by).login, this.#clock.iso());
+    issue.stateReason = null;
+    return issue;
+  }
+
+  /**
+   * Merges a pull request as a user, as if they pressed the button: a merge commit on the base
+   * branch (so `HEAD:path` shows the head's files), `merged`/`mergedAt`/`mergedBy` set, closed.
+   */
   mergePull(owner: string, repo: string, number: number, by = "octocat"): IssueRecord {
     ensureUser(this.state, by);
     return mergePull(requireRepo(this.state, owner, repo), number, by, this.#clock.iso());

@@ -58,6 +58,8 @@ export interface PullRecord {
   mergeCommitSha: string | null;
   maintainerCanModify: boolean;
   requestedReviewers: string[];
+  /** Slugs of teams (of the repository's organization) asked to review. */
+  requestedTeams: string[];
 }
 
 export interface IssueRecord {
@@ -136,6 +138,19 @@ export interface RepoRecord {
   permissions: Map<string, Permission>;
 }
 
+export interface TeamRecord {
+  id: number;
+  nodeId: string;
+  /** Organization login. */
+  org: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  privacy: "closed" | "secret";
+  /** Repository key (`owner/name`, lower-cased) → the team's role on it. */
+  repos: Map<string, Permission>;
+}
+
 export interface InstallationRecord {
   id: number;
   account: string;
@@ -190,6 +205,7 @@ export interface SandboxState {
   blobs: Map<string, string>;
   tokens: Map<string, Actor>;
   projects: ProjectRecord[];
+  teams: TeamRecord[];
   app: AppIdentity;
   nextId: number;
 }
@@ -203,6 +219,7 @@ export function createState(app: { id: number; slug: string }): SandboxState {
     blobs: new Map(),
     tokens: new Map(),
     projects: [],
+    teams: [],
     app: { id: app.id, slug: app.slug, botLogin: `${app.slug}[bot]`, publicKey: null },
     nextId: 1000,
   };

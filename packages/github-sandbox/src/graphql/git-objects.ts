@@ -75,6 +75,12 @@ function commitNode(ctx: GraphqlContext, repo: RepoRecord, commit: CommitRecord)
   };
 }
 
+/** The Commit object with this sha, or null when the repository has no such commit. */
+export function commitObject(ctx: GraphqlContext, repo: RepoRecord, sha: string): Node | null {
+  const commit = repo.commits.get(sha);
+  return commit ? commitNode(ctx, repo, commit) : null;
+}
+
 function byExpression(ctx: GraphqlContext, repo: RepoRecord, expression: string): Node | null {
   const colon = expression.indexOf(":");
   const revision = colon < 0 ? expression : expression.slice(0, colon);

@@ -25,6 +25,8 @@ import { notFoundError } from "./errors.js";
 import { gitObject } from "./git-objects.js";
 import type { IssuesArgs, Order } from "./issue-filters.js";
 import { filterIssues, sortBy } from "./issue-filters.js";
+import type { PullRequestsArgs } from "./pulls.js";
+import { defaultBranchRef, pullConnection, pullFields, refByName } from "./pulls.js";
 
 export interface GraphqlContext {
   state: SandboxState;
@@ -245,7 +247,7 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
     title: issue.title,
     body: issue.body ?? "",
     bodyText: issue.body ?? "",
-    state: issue.pull?.merged ? "MERGED" : issue.state.toUpperCase(),
+    state: issue.state.toUpperCase(),
     stateReason: (args: { enableDuplicate?: boolean | null }) => stateReasonOf(issue, args.enableDuplicate === true),
     author: () => actorNode(ctx, issue.user),
     editor: () => actorNode(ctx, issue.editor),
@@ -260,9 +262,6 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
     updatedAt: issue.updatedAt,
     url: `${ctx.urls.web}${webPath}`,
     resourcePath: webPath,
-    merged: issue.pull?.merged ?? null,
-    headRefName: issue.pull?.head ?? null,
-    baseRefName: issue.pull?.base ?? null,
     repository: () => repoNode(ctx, repo),
     projectItems: (args: ConnectionArgs) => connection(items(), args, "projectItems"),
     labels: (args: LabelArgs) => connection(orderLabels(issue.labels.flatMap((name) => findLabel(repo, name) ?? []), args).map((l) => labelNode(ctx, repo, l)), args, "labels"),
@@ -273,6 +272,7 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
       const comments = args.orderBy ? sortBy(issue.comments, (c) => c.updatedAt, args.orderBy.direction) : issue.comments;
       return connection(comments.map((c) => commentNode(ctx, repo, issue, c)), args, "comments");
     },
+    ...(issue.pull ? pullFields(ctx, repo, issue as IssueRecord & { pull: NonNullable<IssueRecord["pull"]> }) : {}),
   };
 }
 
@@ -322,6 +322,9 @@ export function repoNode(ctx: GraphqlContext, repo: RepoRecord): Node {
     owner: () => (owner ? ownerNode(ctx, owner) : null),
     issue: byNumber(false, "an Issue"),
     pullRequest: byNumber(true, "a PullRequest"),
+    defaultBranchRef: () => defaultBranchRef(ctx, repo),
+    ref: (args: { qualifiedName: string }) => refByName(ctx, repo, args.qualifiedName),
+    pullRequests: (args: PullRequestsArgs) => pullConnection(ctx, repo, args),
     issues: (args: IssuesArgs) => connection(filterIssues(repo, args).map((i) => issueNode(ctx, repo, i)), args, "issues"),
     label: (args: { name: string }) => {
       const label = findLabel(repo, args.name);

@@ -1,7 +1,10 @@
 import { HttpError, notFound } from "../http/errors.js";
 import { pullShape } from "../shapes/pulls.js";
+import { teamShape } from "../shapes/teams.js";
+import { userShape } from "../shapes/users.js";
 import type { IssueRecord } from "../state.js";
 import { updateIssue } from "../store/issues.js";
+import { findTeam } from "../store/teams.js";
 import { createPull, headBranch, mergePull, requestReviewers, requirePull } from "../store/pulls.js";
 import type { RestContext, RestHandler } from "./context.js";
 import { actorOf, noContent, numberParam, ok, paged, repoOf } from "./context.js";
@@ -15,6 +18,7 @@ interface PullBody {
   state?: "open" | "closed";
   maintainer_can_modify?: boolean;
   reviewers?: string[];
+  team_reviewers?: string[];
   commit_title?: string;
 }
 
@@ -89,10 +93,33 @@ export const pullRoutes: Record<string, RestHandler> = {
     const issue = mergePull(repo, numberParam(ctx, "pull_number"), actorOf(ctx), ctx.clock.iso(), body?.commit_title);
     return ok({ sha: issue.pull?.mergeCommitSha, merged: true, message: "Pull Request successfully merged" });
   },
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": (ctx) => {
+    const repo = repoOf(ctx);
+    const { pull } = requirePull(repo, numberParam(ctx, "pull_number"));
+    return ok({
+      users: pull.requestedReviewers.map((login) => userShape(ctx.state, ctx.urls, login)),
+      teams: pull.requestedTeams.flatMap((slug) => {
+        const team = findTeam(ctx.state, repo.owner, slug);
+        return team ? [teamShape(ctx.state, ctx.urls, team, repo)] : [];
+      }),
+    });
+  },
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": (ctx) => {
     const repo = repoOf(ctx);
     const issue = requirePull(repo, numberParam(ctx, "pull_number"));
-    requestReviewers(ctx.state, repo, issue, (ctx.body as PullBody).reviewers ?? [], ctx.clock.iso());
+    const body = ctx.body as PullBody;
+    requestReviewers(ctx.state, repo, issue, body.reviewers ?? [], body.team_reviewers ?? [], ctx.clock.iso());
     return ok(pullShape(ctx.state, ctx.urls, repo, issue), 201);
+  },
+  "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": (ctx) => {
+    const repo = repoOf(ctx);
+    const issue = requirePull(repo, numberParam(ctx, "pull_number"));
+    const body = ctx.body as PullBody;
+    const users = new Set((body.reviewers ?? []).map((l) => l.toLowerCase()));
+    const teams = new Set((body.team_reviewers ?? []).map((t) => t.toLowerCase()));
+    issue.pull.requestedReviewers = issue.pull.requestedReviewers.filter((l) => !users.has(l.toLowerCase()));
+    issue.pull.requestedTeams = issue.pull.requestedTeams.filter((t) => !teams.has(t.toLowerCase()));
+    issue.updatedAt = ctx.clock.iso();
+    return ok(pullShape(ctx.state, ctx.urls, repo, issue));
   },
 };

@@ -1,7 +1,10 @@
 import type { IssueRecord, PullRecord, RepoRecord, SandboxState } from "../state.js";
 import { branchRef } from "../store/git.js";
+import { pullFiles } from "../store/pulls.js";
+import { findTeam } from "../store/teams.js";
 import { authorAssociation, issueShape } from "./issues.js";
 import { repoSummaryShape } from "./repos.js";
+import { teamShape } from "./teams.js";
 import { userShape } from "./users.js";
 import type { Urls } from "./urls.js";
 import { repoApi } from "./urls.js";
@@ -32,6 +35,7 @@ export function pullShape(state: SandboxState, urls: Urls, repo: RepoRecord, iss
   const baseSha = repo.refs.get(branchRef(pull.base)) ?? pull.baseSha;
   const statuses = `${repoApi(urls, repo.owner, repo.name)}/statuses/${headSha}`;
   const web = asIssue.html_url as string;
+  const files = pullFiles(state, repo, issue);
   return {
     url: api,
     id: issue.id,
@@ -54,7 +58,10 @@ export function pullShape(state: SandboxState, urls: Urls, repo: RepoRecord, iss
     assignee: asIssue.assignee,
     assignees: asIssue.assignees,
     requested_reviewers: pull.requestedReviewers.map((login) => userShape(state, urls, login)),
-    requested_teams: [],
+    requested_teams: pull.requestedTeams.flatMap((slug) => {
+      const team = findTeam(state, repo.owner, slug);
+      return team ? [teamShape(state, urls, team, repo)] : [];
+    }),
     labels: asIssue.labels,
     milestone: asIssue.milestone,
     draft: pull.draft,
@@ -87,8 +94,8 @@ export function pullShape(state: SandboxState, urls: Urls, repo: RepoRecord, iss
     review_comments: 0,
     maintainer_can_modify: pull.maintainerCanModify,
     commits: 1,
-    additions: 0,
-    deletions: 0,
-    changed_files: 0,
+    additions: files.reduce((n, f) => n + f.additions, 0),
+    deletions: files.reduce((n, f) => n + f.deletions, 0),
+    changed_files: files.length,
   };
 }

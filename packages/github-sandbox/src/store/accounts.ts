@@ -7,8 +7,11 @@ export function findUser(state: SandboxState, login: string): UserRecord | undef
   return state.users.get(login.toLowerCase());
 }
 
-/** Returns the account, creating it on first mention (tests name people freely). */
-export function ensureUser(state: SandboxState, login: string, type: AccountType = "User"): UserRecord {
+/**
+ * Returns the account, creating it on first mention (tests name people freely). A login ending in
+ * `[bot]` is a bot account unless a type is given, as on GitHub, where only bots carry that suffix.
+ */
+export function ensureUser(state: SandboxState, login: string, type: AccountType = /\[bot\]$/i.test(login) ? "Bot" : "User"): UserRecord {
   const existing = findUser(state, login);
   if (existing) return existing;
   const id = nextId(state);

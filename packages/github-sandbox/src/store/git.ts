@@ -120,6 +120,13 @@ function ancestors(repo: RepoRecord, sha: string): string[] {
   return order;
 }
 
+/** The first commit reachable from `head` that is also reachable from `base` (their merge base), if any. */
+export function mergeBase(repo: RepoRecord, base: string, head: string): CommitRecord | undefined {
+  const baseLine = new Set(ancestors(repo, base));
+  const sha = ancestors(repo, head).find((s) => baseLine.has(s));
+  return sha === undefined ? undefined : repo.commits.get(sha);
+}
+
 /** True when `ancestor` is reachable from `descendant` through parent links. */
 export function isAncestor(repo: RepoRecord, ancestor: string, descendant: string): boolean {
   return ancestors(repo, descendant).includes(ancestor);
@@ -139,8 +146,7 @@ export function mergeIntoBranch(
   const baseCommit = baseSha === undefined ? undefined : repo.commits.get(baseSha);
   const head = repo.commits.get(headSha);
   if (!baseCommit || !head) throw new Error(`Cannot merge ${headSha} into ${base}`);
-  const baseLine = new Set(ancestors(repo, baseCommit.sha));
-  const forkPoint = repo.commits.get(ancestors(repo, headSha).find((sha) => baseLine.has(sha)) ?? "");
+  const forkPoint = mergeBase(repo, baseCommit.sha, headSha);
   const files = new Map(baseCommit.files);
   for (const [path, sha] of head.files) if (forkPoint?.files.get(path) !== sha) files.set(path, sha);
   for (const path of forkPoint?.files.keys() ?? []) if (!head.files.has(path)) files.delete(path);

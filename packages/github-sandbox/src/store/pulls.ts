@@ -1,9 +1,10 @@
 import { HttpError, notFound, validationFailed } from "../http/errors.js";
 import type { IssueRecord, RepoRecord, SandboxState } from "../state.js";
 import { ensureUser } from "./accounts.js";
-import { branchRef, mergeIntoBranch } from "./git.js";
+import { branchRef, mergeBase, mergeIntoBranch } from "./git.js";
 import { createIssue } from "./issues.js";
 import { isCollaborator } from "./repos.js";
+import { findTeam, teamRole } from "./teams.js";
 
 export interface NewPull {
   title: string;
@@ -54,6 +55,7 @@ export function createPull(state: SandboxState, repo: RepoRecord, input: NewPull
     mergeCommitSha: null,
     maintainerCanModify: input.maintainerCanModify ?? false,
     requestedReviewers: [],
+    requestedTeams: [],
   };
   return createIssue(state, repo, { title: input.title, body: input.body ?? null, user: input.user, pull }, now);
 }
@@ -77,22 +79,94 @@ export function mergePull(repo: RepoRecord, number: number, by: string, now: str
   return issue;
 }
 
-/** Requests reviews; GitHub refuses non-collaborators and the author with a 422. */
-export function requestReviewers(state: SandboxState, repo: RepoRecord, issue: IssueRecord, logins: readonly string[], now: string) {
+function notCollaborators(repo: RepoRecord, who: "users or teams" | "teams"): HttpError {
+  return new HttpError(
+    422,
+    `Reviews may only be requested from collaborators. One or more of the ${who} you specified is not a collaborator of the ${repo.owner}/${repo.name} repository.`,
+  );
+}
+
+/**
+ * Requests reviews from users (logins) and teams (slugs of the repository's organization). GitHub
+ * answers 422 for the author, for users who are not collaborators and for teams without access to
+ * the repository; the message names "teams" when only teams were asked for. Repeats are no-ops.
+ */
+export function requestReviewers(
+  state: SandboxState,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  logins: readonly string[],
+  teamSlugs: readonly string[],
+  now: string,
+) {
   const pull = issue.pull;
   if (!pull) throw notFound();
   if (logins.some((l) => l.toLowerCase() === issue.user.toLowerCase())) {
     throw new HttpError(422, "Review cannot be requested from pull request author.");
   }
-  if (logins.some((l) => !isCollaborator(state, repo, l))) {
-    throw new HttpError(
-      422,
-      `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.owner}/${repo.name} repository.`,
-    );
-  }
+  const who = logins.length > 0 ? "users or teams" : "teams";
+  if (logins.some((l) => !isCollaborator(state, repo, l))) throw notCollaborators(repo, who);
+  const teams = teamSlugs.map((slug) => findTeam(state, repo.owner, slug));
+  if (teams.some((t) => t === undefined || teamRole(t, repo) === "none")) throw notCollaborators(repo, who);
   for (const login of logins) {
     const user = ensureUser(state, login).login;
     if (!pull.requestedReviewers.some((r) => r.toLowerCase() === login.toLowerCase())) pull.requestedReviewers.push(user);
   }
+  for (const team of teams) {
+    if (team && !pull.requestedTeams.includes(team.slug)) pull.requestedTeams.push(team.slug);
+  }
   issue.updatedAt = now;
+}
+
+export interface ChangedFile {
+  path: string;
+  changeType: "ADDED" | "MODIFIED" | "DELETED";
+  additions: number;
+  deletions: number;
+}
+
+function lines(text: string): string[] {
+  if (text === "") return [];
+  const all = text.split("\n");
+  if (all[all.length - 1] === "") all.pop();
+  return all;
+}
+
+// Lines added and removed between two versions, from their longest common subsequence as `git diff` counts them.
+function lineChanges(before: string, after: string): { additions: number; deletions: number } {
+  const a = lines(before);
+  const b = lines(after);
+  if (a.length * b.length > 4_000_000) return { additions: b.length, deletions: a.length };
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, row[j - 1] ?? 0);
+    prev = row;
+  }
+  const common = prev[b.length] ?? 0;
+  return { additions: b.length - common, deletions: a.length - common };
+}
+
+/**
+ * The files a pull request changes: its head against the merge base with its base branch. Once
+ * merged, the base is the base branch as it was just before the merge, so the list stays the same.
+ */
+export function pullFiles(state: SandboxState, repo: RepoRecord, issue: IssueRecord): ChangedFile[] {
+  const pull = issue.pull;
+  if (!pull) throw notFound();
+  const headSha = pull.merged ? pull.headSha : (repo.refs.get(branchRef(pull.head)) ?? pull.headSha);
+  const mergeCommit = pull.mergeCommitSha === null ? undefined : repo.commits.get(pull.mergeCommitSha);
+  const baseTip = mergeCommit?.parents[0] ?? repo.refs.get(branchRef(pull.base)) ?? pull.baseSha;
+  const head = repo.commits.get(headSha);
+  const base = mergeBase(repo, baseTip, headSha);
+  if (!head || !base) return [];
+  const text = (sha: string | undefined) => (sha === undefined ? "" : (state.blobs.get(sha) ?? ""));
+  const paths = [...new Set([...base.files.keys(), ...head.files.keys()])].sort();
+  return paths.flatMap((path): ChangedFile[] => {
+    const was = base.files.get(path);
+    const now = head.files.get(path);
+    if (was === now) return [];
+    const changeType = was === undefined ? "ADDED" : now === undefined ? "DELETED" : "MODIFIED";
+    return [{ path, changeType, ...lineChanges(text(was), text(now)) }];
+  });
 }
