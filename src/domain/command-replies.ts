@@ -6,7 +6,9 @@ import type { OncallSettings } from "./settings.js";
 
 /**
  * What to tell people about one accepted command (SPEC 2.2: a reply only where there is something to
- * say): help, a refusal, or the paging notice when severity rises to a level that pages.
+ * say): help, a refusal (e.g. no such response plan), that a response plan is already attached, or
+ * the paging notice when severity rises to a level that pages. A communication, a note or a plan
+ * newly attached is acknowledged with the reaction alone (the plan by its checklist comment).
  */
 export function repliesFor(outcome: CommandOutcome, oncall: Pick<OncallSettings, "securityOfficer" | "escalate">): string[] {
   if (outcome.refusal) return [outcome.refusal];
@@ -14,6 +16,9 @@ export function repliesFor(outcome: CommandOutcome, oncall: Pick<OncallSettings,
   if (command.name === "help") return [helpText()];
   if (command.name === "postmortem") {
     return ["`/postmortem` is recognised, but this Vigil version does not open post-mortem pull requests yet; nothing was changed."];
+  }
+  if (command.name === "plan" && entry === null) {
+    return [`The response plan \`${command.slug}\` is already attached to this incident; its checklist is in the comments above.`];
   }
   if (entry?.kind === "severity" && severityPages(entry.to) && !severityPages(entry.from)) {
     const info = SEVERITY_INFO[entry.to];

@@ -1,6 +1,7 @@
 import { distance as levenshtein } from "fastest-levenshtein";
 import { commandLines } from "./markdown/command-lines.js";
 import { sourceLines } from "./markdown/parse.js";
+import { planSlug } from "./plans/slug.js";
 import { isGitHubLogin } from "./sanitize.js";
 import { splitSeverity, type AssessedSeverity } from "./severity.js";
 import { type IncidentStatus, parseStatus } from "./status.js";
@@ -12,6 +13,8 @@ export type Command =
   | { name: "note"; text: string }
   | { name: "responder"; login: string }
   | { name: "escalate"; reason: string | null }
+  | { name: "comms"; to: string; text: string }
+  | { name: "plan"; plan: string; slug: string }
   | { name: "postmortem" }
   | { name: "help" };
 
@@ -40,6 +43,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "responder", usage: "/responder @login", summary: "Makes that person the primary responder." },
   { name: "escalate", usage: "/escalate [reason]",
     summary: "Hands the incident to the next in line: primary, then backup, then the Security Officer." },
+  { name: "comms", usage: "/comms <to> — <message>",
+    summary: "Records an external communication: to whom, when, and the message verbatim; the message may go on over the following lines." },
+  { name: "plan", usage: "/plan <name>",
+    summary: "Attaches a response plan: copies the task list of `.github/incident-plans/<name>.md` into the incident as a checklist." },
   { name: "postmortem", usage: "/postmortem", summary: "Will open the post-mortem pull request; this version answers that post-mortems are not available yet." },
   { name: "help", usage: "/help", summary: "Shows this list." },
 ];
@@ -54,6 +61,8 @@ const HINTS = new Map<string, CommandName>(Object.entries({
   comment: "note", log: "note", update: "note",
   assign: "responder", owner: "responder", oncall: "responder", "on-call": "responder", lead: "responder",
   page: "escalate", escalation: "escalate",
+  comm: "comms", communication: "comms", notify: "comms",
+  playbook: "plan", runbook: "plan",
   pm: "postmortem", "post-mortem": "postmortem", retro: "postmortem", rca: "postmortem",
   commands: "help", usage: "help",
 } satisfies Record<string, CommandName>));
@@ -138,6 +147,31 @@ function parseResponderArgs(args: string): Command | string {
   return { name: "responder", login };
 }
 
+// The first of `—`, `–`, ` - ` or `:` ends the recipient (a hyphen only with a space on each side,
+// so `on-call` stays one word; `Legal -` at the end of the line also counts).
+const COMMS_SEPARATOR_RE = /[—–:]|(?:^|\s)-(?:\s|$)/;
+
+function parseCommsArgs(args: string, more: string): Command | string {
+  const sep = COMMS_SEPARATOR_RE.exec(args);
+  if (!sep) {
+    return args === ""
+      ? `/comms needs the recipient and the message. Use ${form("comms")}, for example \`/comms Acme Health — We contained the incident at 14:00 UTC.\``
+      : `/comms needs the message after the recipient, separated from it by —, –, : or a - between spaces. Use ${form("comms")}.`;
+  }
+  const to = args.slice(0, sep.index).trim();
+  const text = [args.slice(sep.index + sep[0].length), more].join("\n").trim();
+  if (to === "") return `/comms needs the recipient before the message. Use ${form("comms")}.`;
+  if (text === "") return `/comms needs the message after the recipient. Use ${form("comms")}.`;
+  return { name: "comms", to, text };
+}
+
+function parsePlanArgs(args: string): Command | string {
+  if (args === "") return `/plan needs the name of a plan. Use ${form("plan")}, for example \`/plan lost laptop\`.`;
+  const slug = planSlug(args);
+  if (slug === "") return `a plan name needs a letter or digit. Use ${form("plan")}.`;
+  return { name: "plan", plan: args, slug };
+}
+
 function parseArgs(name: CommandName, args: string, more: string): Command | string {
   switch (name) {
     case "severity": return parseSeverityArgs(args);
@@ -145,6 +179,8 @@ function parseArgs(name: CommandName, args: string, more: string): Command | str
     case "responder": return parseResponderArgs(args);
     case "escalate": return { name, reason: args || null };
     case "help": return { name }; // anything after /help is harmless; show help anyway
+    case "comms": return parseCommsArgs(args, more);
+    case "plan": return parsePlanArgs(args);
     case "postmortem": return args === "" ? { name } : `/postmortem takes no arguments. Use ${form("postmortem")}.`;
     case "note": {
       const text = [args, more].join("\n").trim();
@@ -157,7 +193,7 @@ function parseArgs(name: CommandName, args: string, more: string): Command | str
  * Finds the commands in a comment, in order. A command is a line starting with `/` (after at most
  * three spaces) in the comment's own top-level text: not in code blocks or spans, block quotes
  * (lazy continuation lines included), HTML comments or list items (see `commandLines`). `/note`
- * text runs on, verbatim, over the following lines until the next command line.
+ * text and a `/comms` message run on, verbatim, over the following lines until the next command line.
  */
 export function parseCommands(commentBody: string): ParsedCommand[] {
   const lines = sourceLines(commentBody).map((l) => l.text);
@@ -172,7 +208,7 @@ export function parseCommands(commentBody: string): ParsedCommand[] {
       return { ok: false, line, error: `unknown command /${name}.${meant} Send \`/help\` for the list.` };
     }
     const next = found[k + 1]?.at ?? lines.length + 1;
-    const more = name === "note" ? lines.slice(at, next - 1).join("\n") : "";
+    const more = name === "note" || name === "comms" ? lines.slice(at, next - 1).join("\n") : "";
     const result = parseArgs(name, args, more);
     return typeof result === "string" ? { ok: false, line, error: result } : { ok: true, command: result, line };
   });

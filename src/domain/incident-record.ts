@@ -173,6 +173,14 @@ export function describeEntry(entry: TimelineEntry): string {
       return entry.text === null
         ? `note by ${entry.by} (the comment was edited after Vigil recorded it; GitHub keeps its history)`
         : `note by ${entry.by}: ${inlineText(truncate(entry.text, 280))}`;
+    case "comms": {
+      const to = entry.to.trim() === "" ? "" : ` to ${inlineText(truncate(entry.to, 200))}`;
+      return entry.text === null
+        ? `communication${to} by ${entry.by} (the comment was edited after Vigil recorded it; GitHub keeps its history)`
+        : `communication${to} by ${entry.by}: ${inlineText(truncate(entry.text, 280))}`;
+    }
+    case "plan":
+      return `response plan ${entry.slug} attached by ${entry.by}`;
     case "responder":
       return `${entry.escalated ? "escalated" : "responder changed"} from ${entry.from} to ${entry.to} by ${entry.by}${entry.reason ? `: ${inlineText(entry.reason)}` : ""}`;
     case "closed":

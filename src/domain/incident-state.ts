@@ -1,5 +1,7 @@
 import type { Command, ParsedCommand } from "./commands.js";
 import { nextInChain } from "./oncall.js";
+import { unknownPlanReply } from "./plans/replies.js";
+import { planFileSlug } from "./plans/slug.js";
 import type { AssessedSeverity, Severity } from "./severity.js";
 import { INITIAL_STATUS, type IncidentStatus } from "./status.js";
 
@@ -24,6 +26,8 @@ export type TimelineEntry =
   | { at: string; kind: "severity"; by: string; from: Severity; to: Severity; reason: string | null; url: string }
   | { at: string; kind: "status"; by: string; from: IncidentStatus; to: IncidentStatus; url: string }
   | { at: string; kind: "note"; by: string; text: string | null; url: string }
+  | { at: string; kind: "comms"; by: string; to: string; text: string | null; url: string }
+  | { at: string; kind: "plan"; by: string; slug: string; url: string }
   | { at: string; kind: "responder"; by: string; from: string; to: string; escalated: boolean; reason: string | null; url: string }
   | { at: string; kind: "closed"; reason: "completed" | "not_planned" | "other" }
   | { at: string; kind: "reopened" };
@@ -44,12 +48,30 @@ export interface CommandComment {
   allowed?: boolean;
 }
 
+/**
+ * An external communication recorded with `/comms` (SPEC 2.2): to whom, when (the comment's time),
+ * and the message verbatim. The recipient and message are read from the comment while it is as it
+ * was when Vigil recorded it; after an edit `text` is null and `to` is "" (GitHub keeps the history).
+ */
+export interface Communication {
+  at: string;
+  by: string;
+  to: string;
+  text: string | null;
+  url: string;
+  commentId: number;
+}
+
 /** The incident as its commands and the issue's state have made it. */
 export interface IncidentState {
   severity: Severity;
   status: IncidentStatus;
   responder: string;
   timeline: TimelineEntry[];
+  /** Every external communication, in comment order. */
+  comms: Communication[];
+  /** The slugs of the response plans attached, in the order first attached, each once. */
+  plans: string[];
 }
 
 /** What one command of a comment run now did, for acknowledgements and replies. */
@@ -75,13 +97,19 @@ export interface Replay {
  * comment by its recorded op codes (so an edit or a permission change later does not alter what
  * it did), a new one by its text now. Both concurrent commands count, because the state is derived
  * from all comments every time rather than patched.
+ *
+ * `plans`, when given, are the response plans the repository has (slugs or file names of
+ * `.github/incident-plans/`, matched by `planFileSlug`): a new `/plan` for any other is refused
+ * with `unknownPlanReply` (op `P`, nothing attached). Without it every `/plan` attaches its slug,
+ * and the caller checks that the plan exists.
  */
 export function replayIncident(
   snapshot: IncidentSnapshot,
   comments: readonly CommandComment[],
   closed: { at: string; reason: "completed" | "not_planned" | "other" } | null,
+  plans?: readonly string[],
 ): Replay {
-  const state: IncidentState = { severity: snapshot.severity, status: INITIAL_STATUS, responder: snapshot.responder, timeline: [] };
+  const state: IncidentState = { severity: snapshot.severity, status: INITIAL_STATUS, responder: snapshot.responder, timeline: [], comms: [], plans: [] };
   if (snapshot.notifiedAt) state.timeline.push({ at: snapshot.notifiedAt, kind: "notified" });
   state.timeline.push({ at: snapshot.declaredAt, kind: "declared", by: "vigil", severity: snapshot.severity, responder: snapshot.responder });
   const outcomes: CommandOutcome[] = [];
@@ -91,7 +119,7 @@ export function replayIncident(
       replayRecorded(state, comment, comment.recorded);
       ops.push([comment.id, [...comment.recorded]]);
     } else {
-      ops.push([comment.id, runNew(state, snapshot, comment, outcomes)]);
+      ops.push([comment.id, runNew(state, snapshot, comment, outcomes, plans)]);
     }
   }
   if (closed) {
@@ -103,17 +131,17 @@ export function replayIncident(
   return { state, outcomes, ops };
 }
 
-function runNew(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, outcomes: CommandOutcome[]): string[] {
+function runNew(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, outcomes: CommandOutcome[], plans: readonly string[] | undefined): string[] {
   if (c.allowed !== true) return ["x"];
   return c.commands.map((parsed) => {
     if (!parsed.ok) return "!";
-    const { op, outcome } = applyCommand(state, snapshot, c, parsed.command);
+    const { op, outcome } = applyCommand(state, snapshot, c, parsed.command, plans);
     outcomes.push(outcome);
     return op;
   });
 }
 
-function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, command: Command): { op: string; outcome: CommandOutcome } {
+function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: CommandComment, command: Command, plans: readonly string[] | undefined): { op: string; outcome: CommandOutcome } {
   const done = (op: string, entry: TimelineEntry | null, refusal: string | null = null) => ({ op, outcome: { commentId: c.id, command, entry, refusal } });
   switch (command.name) {
     case "severity":
@@ -129,6 +157,11 @@ function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: Comma
       if (!next) return done("e", null, `${state.responder} is the last in the escalation chain (${snapshot.chain.join(" → ")}); use /responder to hand the incident to someone else.`);
       return done(`e:${next}`, setResponder(state, c, next, true, command.reason));
     }
+    case "comms":
+      return done("c", communicate(state, c, command.to, command.text));
+    case "plan":
+      if (plans && !plans.some((p) => planFileSlug(p) === command.slug)) return done("P", null, unknownPlanReply(command.plan, plans));
+      return done(`P:${command.slug}`, attachPlan(state, c, command.slug));
     case "postmortem":
       return done("p", null);
     case "help":
@@ -136,20 +169,35 @@ function applyCommand(state: IncidentState, snapshot: IncidentSnapshot, c: Comma
   }
 }
 
-// The text of a recorded command (a reason, a note) is taken from the comment only while the
-// comment is as it was when it ran; after an edit the timeline says so instead of showing new words.
+// The command each op code was recorded for.
+const OP_COMMAND: Record<string, Command["name"]> = {
+  s: "severity", t: "status", n: "note", r: "responder", e: "escalate", c: "comms", P: "plan", p: "postmortem", h: "help",
+};
+
+// The text of a recorded command (a reason, a note, a communication) is taken from the comment
+// only while the comment is as it was when it ran; after an edit the timeline says so instead of
+// showing new words. Each code takes the next command of its kind, so a line that reads as a
+// command only to a later Vigil (recorded as nothing, or as `!`) does not shift the others' texts.
 function replayRecorded(state: IncidentState, c: CommandComment, codes: readonly string[]): void {
-  const texts = c.edited ? [] : c.commands.filter((p) => p.ok).map((p) => p.command);
+  const texts = c.edited ? [] : c.commands.flatMap((p) => (p.ok ? [p.command] : []));
   let i = 0;
+  const next = (name: Command["name"] | undefined): Command | undefined => {
+    const at = texts.findIndex((t, k) => k >= i && t.name === name);
+    if (at === -1) return undefined;
+    i = at + 1;
+    return texts[at];
+  };
   for (const code of codes) {
     if (code === "x" || code === "!") continue;
-    const command = texts[i++];
-    const [kind, value = ""] = code.split(":") as [string, string?];
+    const [kind = "", value = ""] = code.split(":");
+    const command = next(OP_COMMAND[kind]);
     if (kind === "s") setSeverity(state, c, value as AssessedSeverity, command?.name === "severity" ? command.reason : null);
     else if (kind === "t") setStatus(state, c, value as IncidentStatus);
     else if (kind === "n") note(state, c, command?.name === "note" ? command.text : null);
     else if (kind === "r") setResponder(state, c, value, false, null);
     else if (kind === "e" && value) setResponder(state, c, value, true, command?.name === "escalate" ? command.reason : null);
+    else if (kind === "c") communicate(state, c, command?.name === "comms" ? command.to : "", command?.name === "comms" ? command.text : null);
+    else if (kind === "P" && value) attachPlan(state, c, value);
   }
 }
 
@@ -178,6 +226,18 @@ function setStatus(state: IncidentState, c: CommandComment, to: IncidentStatus):
 
 function note(state: IncidentState, c: CommandComment, text: string | null): TimelineEntry {
   return push(state, { ...base(c), kind: "note", text });
+}
+
+function communicate(state: IncidentState, c: CommandComment, to: string, text: string | null): TimelineEntry {
+  state.comms.push({ at: c.at, by: c.author, to, text, url: c.url, commentId: c.id });
+  return push(state, { ...base(c), kind: "comms", to, text });
+}
+
+// Attaching a plan already attached adds nothing: its checklist is in the incident once.
+function attachPlan(state: IncidentState, c: CommandComment, slug: string): TimelineEntry | null {
+  if (state.plans.includes(slug)) return null;
+  state.plans.push(slug);
+  return push(state, { ...base(c), kind: "plan", slug });
 }
 
 function setResponder(state: IncidentState, c: CommandComment, to: string, escalated: boolean, reason: string | null): TimelineEntry | null {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlanSlug } from "../domain/plans/slug.js";
 import { isGitHubLogin } from "../domain/sanitize.js";
 import { SEVERITIES } from "../domain/severity.js";
 import { defineMarker } from "./define.js";
@@ -13,12 +14,18 @@ const hash = z.string().regex(/^[0-9a-f]{16}$/);
 /**
  * What one command comment did when Vigil first ran it, as short codes: `s:<severity>`,
  * `t:<status>`, `r:<login>` (responder), `e:<login>` (escalated to), `e` (nobody left), `n` (note),
+ * `c` (external communication), `P:<slug>` (response plan attached), `P` (no such plan),
  * `p` (post-mortem), `h` (help), `!` (the comment held a command Vigil could not read), `x` (the
  * author may not run commands). Stored so that editing an old command comment does not re-run it
- * and a later permission change does not undo it.
+ * and a later permission change does not undo it. A note's or communication's text and recipient
+ * are user text and never stored: they are read from the comment while it is unedited.
  */
-const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[enph!x])$/;
-const op = z.string().refine((code) => OP_RE.test(code) || (/^[re]:/.test(code) && isGitHubLogin(code.slice(2))), "not an op code");
+const OP_RE = /^(?:s:(?:emergency|sev0|sev1|sev2)|t:(?:investigating|mitigating|mitigated|resolved)|[enphcP!x])$/;
+const op = z.string().refine(
+  (code) => OP_RE.test(code) || (/^[re]:/.test(code) && isGitHubLogin(code.slice(2))) || (code.startsWith("P:") && isPlanSlug(code.slice(2))),
+  "not an op code",
+);
+const planSlug = z.string().refine(isPlanSlug, "not a plan slug");
 
 /** How many commands of one comment run; the record keeps one code each. */
 export const MAX_COMMANDS_PER_COMMENT = 20;
@@ -96,4 +103,11 @@ export const COMMAND_REPLY = defineMarker({
     const comment = (raw.data as { comment?: unknown }).comment;
     return typeof comment === "number" && Number.isInteger(comment) && comment > 0 ? { comment } : null;
   },
+});
+
+/** A response plan's checklist copied into an incident (SPEC 2.2): one per plan and incident. */
+export const PLAN_CHECKLIST = defineMarker({
+  kind: "plan-checklist",
+  version: 1,
+  schema: z.object({ issue: z.number().int().positive(), slug: planSlug }).strict(),
 });

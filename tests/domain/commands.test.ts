@@ -191,6 +191,6 @@ describe("helpText", () => {
     expect(text).toContain("`/severity <emergency\\|sev0\\|sev1\\|sev2> [reason]`");
     expect(text).toMatch(/write, maintain or admin/);
     const rows = text.split("\n").filter((l) => l.startsWith("| `"));
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(9);
   });
 });

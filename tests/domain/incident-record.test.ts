@@ -306,7 +306,7 @@ describe("Security Officer in the escalation path", () => {
   it("is recognised whatever the letter case of the chain entry", () => {
     const snapshot = { ...snapshotWith(), chain: ["alice", "Olivia"] };
     const config = { ...CONFIG, oncall: { ...CONFIG.oncall, securityOfficer: "olivia" } };
-    const state: IncidentState = { severity: "sev2", status: "investigating", responder: "alice", timeline: [] };
+    const state: IncidentState = { severity: "sev2", status: "investigating", responder: "alice", timeline: [], comms: [], plans: [] };
     const body = renderIncidentRecord({ marker: MARKER, snapshot, state, report: REPORT, config });
     expect(body).toContain("| Escalation path | alice → Olivia (Security Officer) |");
   });
