@@ -8,7 +8,12 @@ export interface ApplyResult {
   applied: Effect[];
   /** A create whose outcome is unknown (5xx, timeout): observe again before anything else. */
   uncertain: Effect | null;
+  /** Something changed that further effects build on (an issue closed, a review issue filed): observe and plan again. */
+  followUp: boolean;
 }
+
+// Creates GitHub does not make idempotent for us: on an ambiguous answer, observe before trying again.
+const CREATES = new Set<Effect["kind"]>(["createComment", "createIssue", "openPostmortem"]);
 
 // A 5xx, a timeout or a dropped connection may come after GitHub applied the write.
 function isAmbiguous(error: unknown): boolean {
@@ -27,12 +32,12 @@ export async function applyEffects(gateway: GitHubGateway, repo: RepoRef, effect
     try {
       await applyOne(gateway, repo, effect);
     } catch (error) {
-      if (effect.kind === "createComment" && isAmbiguous(error)) return { applied, uncertain: effect };
+      if (CREATES.has(effect.kind) && isAmbiguous(error)) return { applied, uncertain: effect, followUp: false };
       throw error;
     }
     applied.push(effect);
   }
-  return { applied, uncertain: null };
+  return { applied, uncertain: null, followUp: applied.some((e) => e.kind === "createIssue" || e.kind === "closeIssue") };
 }
 
 async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): Promise<void> {
@@ -56,6 +61,26 @@ async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): 
       return gateway.deleteComment(repo, effect.commentId);
     case "react":
       return gateway.react(repo, effect.commentId, effect.content);
+    case "addLabels":
+      return gateway.addLabels(repo, effect.issue, effect.labels);
+    case "removeLabel":
+      return gateway.removeLabel(repo, effect.issue, effect.label);
+    case "createIssue":
+      await gateway.createIssue(repo, { title: effect.title, body: effect.body, labels: effect.labels, assignees: effect.assignees });
+      return;
+    case "updatePullBody":
+      return gateway.updatePullBody(repo, effect.issue, effect.body);
+    case "openPostmortem": {
+      // Each step finds what a racing run (or an applied-but-failed write) left and goes on from there.
+      await gateway.createBranch(repo, effect.branch, effect.baseSha);
+      await gateway.createFile(repo, effect.branch, effect.path, effect.content, effect.message);
+      const pull = await gateway.openPull(repo, { head: effect.branch, base: effect.base, title: effect.title, body: effect.body });
+      await gateway.addLabels(repo, pull, effect.labels);
+      const refused = await gateway.requestReviewers(repo, pull, effect.reviewers, effect.teamReviewers);
+      if (refused) await gateway.createComment(repo, pull, effect.reviewersRefused);
+      await gateway.createComment(repo, effect.issue, effect.linkBody.replaceAll("{{pr}}", String(pull)));
+      return;
+    }
     case "projectItem": {
       const itemId = effect.itemId ?? (await gateway.addProjectItem(effect.projectId, effect.contentId));
       return gateway.setProjectFields(effect.projectId, itemId, effect.fields);

@@ -28,6 +28,16 @@ export function describeEffect(effect: Effect): string {
       return `delete comment ${effect.commentId}${on}`;
     case "react":
       return `react ${effect.content} to comment ${effect.commentId}${on}`;
+    case "addLabels":
+      return `add labels ${effect.labels.map((l) => `"${l}"`).join(", ")}${on}`;
+    case "removeLabel":
+      return `remove label "${effect.label}"${on}`;
+    case "createIssue":
+      return `file issue "${effect.title}" (${effect.labels.join(", ")})`;
+    case "updatePullBody":
+      return `update the description of #${effect.issue}`;
+    case "openPostmortem":
+      return `open the post-mortem for #${effect.issue}: branch ${effect.branch}, file ${effect.path}, pull request "${effect.title}"`;
     case "projectItem":
       return `${effect.itemId ? "update project item" : "add to project"}${on}${effect.fields.length ? `: ${effect.fields.map((f) => f.name).join(", ")}` : ""}`;
   }

@@ -22,5 +22,32 @@ export type Effect =
   | (Base & { kind: "updateComment"; commentId: number; key: string; body: string })
   | (Base & { kind: "deleteComment"; commentId: number })
   | (Base & { kind: "react"; commentId: number; content: "+1" })
+  | (Base & { kind: "addLabels"; labels: string[] })
+  | (Base & { kind: "removeLabel"; label: string })
+  /** A new issue; `key` names the marker its body starts with. Never repeated blindly, like a comment. */
+  | (Base & { kind: "createIssue"; key: string; title: string; body: string; labels: string[]; assignees: string[] })
+  | (Base & { kind: "updatePullBody"; body: string })
+  /**
+   * Opens the post-mortem with the fewest writes GitHub allows: the branch from `baseSha` (422 when it exists:
+   * kept), the file on it (422 when it exists: kept), the pull request (422 when one is open: adopted), then its
+   * labels and reviewers, and the incident's comment linking it (`{{pr}}` in `linkBody` is the PR number).
+   */
+  | (Base & {
+      kind: "openPostmortem";
+      branch: string;
+      base: string;
+      baseSha: string;
+      path: string;
+      content: string;
+      message: string;
+      title: string;
+      body: string;
+      labels: string[];
+      reviewers: string[];
+      teamReviewers: string[];
+      linkBody: string;
+      /** Said on the pull request when GitHub refuses the reviewers (not collaborators, no such team). */
+      reviewersRefused: string;
+    })
   /** Adds the issue to the project when `itemId` is null (GitHub returns the existing item if any), then sets the fields. */
   | (Base & { kind: "projectItem"; projectId: string; contentId: string; itemId: string | null; fields: { fieldId: string; optionId: string; name: string }[] });

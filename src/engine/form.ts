@@ -25,3 +25,11 @@ export async function formFor(repoFormText: string | null, onUnreadable: (reason
   }
   return shippedForm();
 }
+
+let postmortemTemplate: Promise<string> | undefined;
+
+/** The post-mortem template Vigil ships in templates/, read once per process. */
+export function shippedPostmortemTemplate(): Promise<string> {
+  postmortemTemplate ??= readFile(templatePath("postmortem.md"), "utf8");
+  return postmortemTemplate;
+}

@@ -1,15 +1,16 @@
 import type { RepoConfig } from "../config/load.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { planConfigProblem } from "../domain/incident/config-problem-plan.js";
-import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import { incidentsToCheck } from "../domain/incident/candidates.js";
+import type { ListedIssue, ObservedIssue } from "../domain/incident/observation.js";
 import type { RepoRole } from "../domain/incident/permission.js";
 import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
 import type { RepoRef } from "../github/client.js";
-import type { GitHubGateway } from "../github/gateway.js";
+import type { GitHubGateway, IssueObservation } from "../github/gateway.js";
 import type { Identity } from "../markers/identity.js";
 import { applyEffects } from "./apply.js";
 import type { Effect } from "./effects.js";
-import { formFor } from "./form.js";
+import { formFor, shippedPostmortemTemplate } from "./form.js";
 import { keyedSerializer } from "./serialize.js";
 
 /** Where the engine logs; Probot's logger and the CLI's both fit. Never incident text at info. */
@@ -47,8 +48,11 @@ export interface RunOptions {
   dryRun?: boolean;
 }
 
-// Rounds of observe → plan → apply: a second round only follows a create whose outcome was unknown.
+// Rounds of observe → plan → apply: another round only follows a create whose outcome was unknown, or one
+// that further effects build on.
 const MAX_ROUNDS = 3;
+// Closed incidents updated this recently are checked too: a post-mortem to open, a merge to follow up.
+const CLOSED_LOOKBACK_DAYS = 90;
 const serialize = keyedSerializer();
 
 const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
@@ -57,15 +61,18 @@ const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
 export function createEngine(deps: EngineDeps) {
   const { gateway, log } = deps;
 
-  async function planOne(repo: RepoRef, observed: { repo: ObservedRepo; issue: ObservedIssue; project: ObservedProject | null | undefined }, config: IncidentConfig, identity: Identity): Promise<Effect[]> {
+  async function planOne(repo: RepoRef, observed: IssueObservation & { issue: ObservedIssue }, config: IncidentConfig, identity: Identity): Promise<Effect[]> {
     const form = await formFor(observed.repo.formText, (reason) => log.warn({ repo: label(repo), reason }, "repository issue form unreadable; using Vigil's own"));
     const roles = new Map<string, RepoRole>();
     const assignable = new Map<string, boolean>();
+    const postmortem = { observed: observed.postmortem, shippedTemplate: await shippedPostmortemTemplate(), reviewIssues: undefined as ListedIssue[] | undefined, mergedDocument: undefined as string | null | undefined };
     for (;;) {
-      const plan = planIncident({ ...observed, form, config, now: deps.now(), identity, roles, assignable });
+      const plan = planIncident({ ...observed, form, config, now: deps.now(), identity, roles, assignable, postmortem });
       if (plan.kind === "plan") return plan.effects;
       for (const login of plan.roles) roles.set(login, await gateway.role(repo, login));
       for (const login of plan.assignable) assignable.set(login, await gateway.canAssign(repo, login));
+      if (plan.reviewIssuesSince) postmortem.reviewIssues = await gateway.reviewIssues(repo, plan.reviewIssuesSince);
+      if (plan.file) postmortem.mergedDocument = await gateway.readFile(repo, plan.file);
     }
   }
 
@@ -81,8 +88,8 @@ export function createEngine(deps: EngineDeps) {
       if (options.dryRun || effects.length === 0) break;
       const result = await applyEffects(gateway, repo, effects);
       written += result.applied.length;
-      if (!result.uncertain) break;
-      log.warn({ repo: label(repo), issue: number, effect: result.uncertain.kind }, "write outcome unknown; observing again before retrying");
+      if (result.uncertain) log.warn({ repo: label(repo), issue: number, effect: result.uncertain.kind }, "write outcome unknown; observing again before retrying");
+      else if (!result.followUp) break;
     }
     return { effects: all, written };
   }
@@ -107,7 +114,10 @@ export function createEngine(deps: EngineDeps) {
       });
     },
 
-    /** Reconciles every open incident of a repository (the scheduled check). One failing incident does not stop the others. */
+    /**
+     * The scheduled check of a repository: every open incident, every incident closed in the last 90 days, and every
+     * incident whose post-mortem pull request or review issue is still open. One failing incident does not stop the others.
+     */
     async reconcileRepository(repo: RepoRef, options: RunOptions = {}): Promise<RunResult> {
       const loaded = await deps.config(repo);
       const result: RunResult = { repo: label(repo), config: loaded.kind, effects: [], written: 0, failed: [] };
@@ -117,25 +127,19 @@ export function createEngine(deps: EngineDeps) {
       }
       const config = loaded.config;
       const identity = await gateway.identity();
-      const observed = await gateway.observeRepository(repo, config.project ?? undefined);
-      for (const issue of observed.incidents) {
+      const since = new Date(deps.now().getTime() - CLOSED_LOOKBACK_DAYS * 86_400_000).toISOString();
+      const numbers = incidentsToCheck(await gateway.checkCandidates(repo, since), identity);
+      for (const number of numbers) {
         try {
-          const effects = await planOne(repo, { repo: observed.repo, issue, project: observed.project }, config, identity);
-          if (effects.length === 0) continue;
-          if (options.dryRun) {
-            result.effects.push(...effects);
-            continue;
-          }
-          // Something drifted: converge this incident through the issue path, serialised with webhooks for it.
-          const run = await serialize(`${label(repo)}#${issue.number}`.toLowerCase(), () => reconcileIssueRounds(repo, issue.number, config, options));
+          const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcileIssueRounds(repo, number, config, options));
           result.effects.push(...run.effects);
           result.written += run.written;
         } catch (error) {
-          result.failed.push(issue.number);
-          log.error({ repo: label(repo), issue: issue.number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
+          result.failed.push(number);
+          log.error({ repo: label(repo), issue: number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
         }
       }
-      log.info({ repo: label(repo), incidents: observed.incidents.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
+      log.info({ repo: label(repo), incidents: numbers.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
       return result;
     },
   };

@@ -1,4 +1,4 @@
-import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import type { ListedIssue, ObservedIssue, ObservedPostmortem, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { LabelDefinition } from "../domain/labels.js";
 import type { Identity } from "../markers/identity.js";
@@ -16,14 +16,18 @@ export interface IssueObservation {
   issue: ObservedIssue | null;
   /** Undefined when no project was asked for, null when it cannot be found. */
   project: ObservedProject | null | undefined;
+  /** The post-mortem's branch, pull requests, template and plans. */
+  postmortem: ObservedPostmortem;
 }
 
-/** What observe reads for a repository's scheduled check. */
-export interface RepoObservation {
-  repo: ObservedRepo;
-  /** Every open issue labelled `incident`, with all its comments. */
-  incidents: ObservedIssue[];
-  project: ObservedProject | null | undefined;
+/** What a scheduled check looks at in a repository, as raw lists the domain turns into incident numbers. */
+export interface CheckCandidates {
+  /** Open incidents, and closed ones updated since the moment asked for. */
+  incidents: number[];
+  /** Head branches of post-mortem pull requests not merged. */
+  postmortemBranches: string[];
+  /** Open post-mortem review issues (body and author, to read Vigil's marker). */
+  reviews: { body: string; author: { login: string; isBot: boolean } }[];
 }
 
 /**
@@ -34,7 +38,12 @@ export interface GitHubGateway {
   /** Vigil's own identity on GitHub (resolved once). */
   identity(): Promise<Identity>;
   observeIssue(repo: RepoRef, number: number, project?: ProjectRef): Promise<IssueObservation>;
-  observeRepository(repo: RepoRef, project?: ProjectRef): Promise<RepoObservation>;
+  /** What a scheduled check should reconcile: see CheckCandidates. */
+  checkCandidates(repo: RepoRef, closedSince: string): Promise<CheckCandidates>;
+  /** Vigil's post-mortem review issues created or updated since a moment. */
+  reviewIssues(repo: RepoRef, since: string): Promise<ListedIssue[]>;
+  /** A text file on the default branch, or null. */
+  readFile(repo: RepoRef, path: string): Promise<string | null>;
   role(repo: RepoRef, login: string): Promise<RepoRole>;
   canAssign(repo: RepoRef, login: string): Promise<boolean>;
 
@@ -49,6 +58,20 @@ export interface GitHubGateway {
   /** A comment already gone counts as deleted. */
   deleteComment(repo: RepoRef, commentId: number): Promise<void>;
   react(repo: RepoRef, commentId: number, content: "+1"): Promise<void>;
+  addLabels(repo: RepoRef, issue: number, labels: string[]): Promise<void>;
+  /** A label already gone counts as removed. */
+  removeLabel(repo: RepoRef, issue: number, label: string): Promise<void>;
+  /** Never retried blindly, like a comment. */
+  createIssue(repo: RepoRef, issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<number>;
+  updatePullBody(repo: RepoRef, pull: number, body: string): Promise<void>;
+  /** Creates a branch; false when it exists already (GitHub answers 422). */
+  createBranch(repo: RepoRef, branch: string, sha: string): Promise<boolean>;
+  /** Creates a file on a branch; false when it exists already (GitHub answers 422 without its sha). */
+  createFile(repo: RepoRef, branch: string, path: string, content: string, message: string): Promise<boolean>;
+  /** Opens a pull request, or returns the open one from the same head (GitHub answers 422 for a second). */
+  openPull(repo: RepoRef, pull: { head: string; base: string; title: string; body: string }): Promise<number>;
+  /** Requests reviews; true when GitHub refused them (people without access, unknown teams), which is not an error. */
+  requestReviewers(repo: RepoRef, pull: number, reviewers: string[], teamReviewers: string[]): Promise<boolean>;
   /** Adds the content to the project (GitHub returns the existing item) and returns the item id. */
   addProjectItem(projectId: string, contentId: string): Promise<string>;
   /** Sets single-select fields of an item in one request. */

@@ -19,7 +19,7 @@ fragment VigilIssue on Issue {
   }
   comments(first: 100, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { databaseId body url createdAt author { login __typename } }
+    nodes { databaseId body url createdAt lastEditedAt author { login __typename } }
   }
 }`;
 
@@ -40,18 +40,84 @@ fragment VigilProject on ProjectV2 {
   fields(first: 50) { nodes { ... on ProjectV2SingleSelectField { id name options { id name } } } }
 }`;
 
-/** One issue with a page of its comments (`$after` pages through them). */
+const PULL_FIELDS = `
+fragment VigilPull on PullRequest {
+  id number state merged mergedAt createdAt url body
+  author { login __typename }
+  labels(first: 50) { nodes { name } }
+  files(first: 100) { nodes { path } }
+  comments(first: 100) { nodes { databaseId body url createdAt author { login __typename } } }
+}`;
+
+// The post-mortem's side of an incident: default branch head, the post-mortem branch, the
+// repository's template and response plans, and the pull requests from that branch.
+const POSTMORTEM = `
+    defaultBranchRef { name target { oid } }
+    pmRef: ref(qualifiedName: $pmRef) @include(if: $withPostmortem) { name }
+    pmTemplate: object(expression: "HEAD:.github/postmortem-template.md") @include(if: $withPostmortem) { ... on Blob { text } }
+    plans: object(expression: "HEAD:.github/incident-plans") @include(if: $withPostmortem) {
+      ... on Tree { entries { name type object { ... on Blob { text } } } }
+    }
+    pmPulls: pullRequests(headRefName: $pmBranch, first: 5, states: [OPEN, CLOSED, MERGED], orderBy: { field: CREATED_AT, direction: ASC }) @include(if: $withPostmortem) {
+      nodes { ...VigilPull }
+    }`;
+
+/** One issue with a page of its comments (`$after` pages through them), and its post-mortem. */
 export const OBSERVE_ISSUE = `
 query VigilObserveIssue($owner: String!, $name: String!, $number: Int!, $after: String,
-  $withProject: Boolean!, $projectOwner: String!, $projectNumber: Int!) {
+  $withProject: Boolean!, $projectOwner: String!, $projectNumber: Int!,
+  $withPostmortem: Boolean!, $pmRef: String!, $pmBranch: String!) {
   repository(owner: $owner, name: $name) {
     ${REPO_FIELDS}
+    ${POSTMORTEM}
     issue(number: $number) { ...VigilIssue }
   }
   ${PROJECT}
 }
 ${ISSUE_FIELDS}
+${PULL_FIELDS}
 ${PROJECT_FIELDS}`;
+
+/** Vigil's post-mortem review issues updated since a moment, with their comments. */
+export const REVIEW_ISSUES = `
+query VigilReviewIssues($owner: String!, $name: String!, $since: DateTime!) {
+  repository(owner: $owner, name: $name) {
+    issues(labels: ["postmortem-review"], states: [OPEN, CLOSED], first: 50, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes {
+        number state title body createdAt
+        author { login __typename }
+        labels(first: 50) { nodes { name } }
+        assignees(first: 20) { nodes { login } }
+        comments(first: 100) { nodes { databaseId body url createdAt author { login __typename } } }
+      }
+    }
+  }
+}`;
+
+/** The incidents a scheduled check looks at: open ones, closed ones updated lately, and those of open post-mortem work. */
+export const CHECK_CANDIDATES = `
+query VigilCandidates($owner: String!, $name: String!, $page: String, $since: DateTime!) {
+  repository(owner: $owner, name: $name) {
+    open: issues(first: 100, after: $page, states: [OPEN], labels: ["incident"], orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor } nodes { number }
+    }
+    closed: issues(first: 100, states: [CLOSED], labels: ["incident"], filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { number }
+    }
+    pms: pullRequests(first: 100, labels: ["postmortem"], states: [OPEN, CLOSED], orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { headRefName }
+    }
+    reviews: issues(first: 100, labels: ["postmortem-review"], states: [OPEN]) {
+      nodes { body author { login __typename } }
+    }
+  }
+}`;
+
+/** A text file on the default branch. */
+export const READ_FILE = `
+query VigilReadFile($owner: String!, $name: String!, $expression: String!) {
+  repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
+}`;
 
 /** A page of the repository's open incidents, each with its first page of comments. */
 export const OBSERVE_INCIDENTS = `

@@ -1,4 +1,4 @@
-import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
+import type { ListedIssue, ObservedIssue, ObservedPostmortem, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
 import type { RepoRef } from "./client.js";
 
 // The GraphQL answers of observe-query.ts, and their conversion into the domain's plain values.
@@ -25,7 +25,7 @@ export interface IssueNode {
   projectItems: { nodes: { id: string; project: { id: string }; fieldValues: { nodes: ({ optionId?: string; field?: { id?: string } } | null)[] } }[] };
   comments: {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null }[];
+    nodes: { databaseId: number; body: string; url: string; createdAt: string; lastEditedAt?: string | null; author: AuthorNode | null }[];
   };
 }
 
@@ -78,7 +78,7 @@ export function issueOf(node: IssueNode): ObservedIssue {
       values: Object.fromEntries(item.fieldValues.nodes.flatMap((v) => (v?.optionId && v.field?.id ? [[v.field.id, v.optionId]] : []))),
     })),
     comments: node.comments.nodes
-      .map((c) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url }))
+      .map((c) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url, edited: Boolean(c.lastEditedAt) }))
       .sort((a, b) => a.id - b.id),
   };
 }
@@ -89,4 +89,85 @@ export function projectOf(owner: ProjectOwnerNode | null | undefined): ObservedP
   if (!project) return null;
   const fields = project.fields.nodes.flatMap((f) => (f?.id && f.name && f.options ? [{ id: f.id, name: f.name, options: f.options }] : []));
   return { id: project.id, fields };
+}
+
+/** A pull request as the observe query returns it. */
+export interface PullNode {
+  id: string;
+  number: number;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  merged: boolean;
+  mergedAt: string | null;
+  createdAt: string;
+  url: string;
+  body: string;
+  author: AuthorNode | null;
+  labels: { nodes: { name: string }[] };
+  files: { nodes: { path: string }[] } | null;
+  comments: { nodes: CommentNode[] };
+}
+
+type CommentNode = { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null };
+
+const commentOf = (c: CommentNode) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url });
+
+/** The post-mortem fields of the observe query. */
+export interface PostmortemNodes {
+  defaultBranchRef: { name: string; target: { oid: string } | null } | null;
+  pmRef?: { name: string } | null;
+  pmTemplate?: { text?: string | null } | null;
+  plans?: { entries?: { name: string; type: string; object: { text?: string | null } | null }[] } | null;
+  pmPulls?: { nodes: PullNode[] } | null;
+}
+
+/** The post-mortem side of an incident as plain values. */
+export function postmortemOf(node: PostmortemNodes): ObservedPostmortem {
+  const head = node.defaultBranchRef;
+  return {
+    defaultBranch: head?.target ? { name: head.name, oid: head.target.oid } : null,
+    branchExists: Boolean(node.pmRef),
+    template: typeof node.pmTemplate?.text === "string" ? node.pmTemplate.text : null,
+    plans: (node.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
+    pulls: (node.pmPulls?.nodes ?? []).map((p) => ({
+      number: p.number,
+      nodeId: p.id,
+      state: p.merged || p.state === "MERGED" ? "merged" : p.state === "CLOSED" ? "closed" : "open",
+      mergedAt: p.mergedAt,
+      createdAt: p.createdAt,
+      url: p.url,
+      body: p.body,
+      author: authorOf(p.author),
+      labels: p.labels.nodes.map((l) => l.name),
+      files: (p.files?.nodes ?? []).map((f) => f.path),
+      comments: p.comments.nodes.map(commentOf).sort((a, b) => a.id - b.id),
+    })),
+  };
+}
+
+/** An issue of the review-issue list. */
+export interface ListedIssueNode {
+  number: number;
+  state: "OPEN" | "CLOSED";
+  title: string;
+  body: string;
+  createdAt: string;
+  author: AuthorNode | null;
+  labels: { nodes: { name: string }[] };
+  assignees: { nodes: { login: string }[] };
+  comments: { nodes: CommentNode[] };
+}
+
+/** A listed issue as plain values. */
+export function listedIssueOf(node: ListedIssueNode): ListedIssue {
+  return {
+    number: node.number,
+    state: node.state === "CLOSED" ? "closed" : "open",
+    title: node.title,
+    body: node.body,
+    author: authorOf(node.author),
+    createdAt: node.createdAt,
+    labels: node.labels.nodes.map((l) => l.name),
+    assignees: node.assignees.nodes.map((a) => a.login),
+    comments: node.comments.nodes.map(commentOf).sort((a, b) => a.id - b.id),
+  };
 }

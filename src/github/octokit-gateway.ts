@@ -1,19 +1,23 @@
-import type { ObservedIssue, ObservedProject, ObservedRepo } from "../domain/incident/observation.js";
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
-import type { GitHubGateway, IssueObservation, ProjectRef, RepoObservation } from "./gateway.js";
-import { OBSERVE_INCIDENTS, OBSERVE_ISSUE, VIEWER } from "./observe-query.js";
-import { issueOf, projectOf, repoOf, type IssueNode, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
+import { postmortemBranch } from "../domain/postmortem/names.js";
+import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
+import { CHECK_CANDIDATES, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
+import { issueOf, listedIssueOf, postmortemOf, projectOf, repoOf, type IssueNode, type ListedIssueNode, type PostmortemNodes, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
 
 interface ObserveIssueData {
-  repository: (RepoNode & { issue: IssueNode | null }) | null;
+  repository: (RepoNode & PostmortemNodes & { issue: IssueNode | null }) | null;
   projectOwner?: ProjectOwnerNode | null;
 }
 
-interface ObserveIncidentsData {
-  repository: (RepoNode & { issues: { pageInfo: PageInfo; nodes: IssueNode[] } }) | null;
-  projectOwner?: ProjectOwnerNode | null;
+interface CandidatesData {
+  repository: {
+    open: { pageInfo: PageInfo; nodes: { number: number }[] };
+    closed: { nodes: { number: number }[] };
+    pms: { nodes: { headRefName: string }[] };
+    reviews: { nodes: { body: string; author: { login: string; __typename: string } | null }[] };
+  } | null;
 }
 
 interface PageInfo {
@@ -35,6 +39,11 @@ async function query<T>(gh: GitHubClient, document: string, variables: Record<st
   }
 }
 
+function postmortemVariables(number: number) {
+  const branch = postmortemBranch(number);
+  return { withPostmortem: true, pmRef: `refs/heads/${branch}`, pmBranch: branch };
+}
+
 function projectVariables(project: ProjectRef | undefined) {
   return { withProject: project !== undefined, projectOwner: project?.owner ?? "", projectNumber: project?.number ?? 0 };
 }
@@ -52,7 +61,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     const nodes = [...page.nodes];
     while (page.pageInfo.hasNextPage) {
       const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, {
-        owner: repo.owner, name: repo.repo, number, after: page.pageInfo.endCursor, ...projectVariables(undefined),
+        owner: repo.owner, name: repo.repo, number, after: page.pageInfo.endCursor, ...projectVariables(undefined), withPostmortem: false, pmRef: "", pmBranch: "",
       });
       const next = data.repository?.issue?.comments;
       if (!next) break;
@@ -73,34 +82,45 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     },
 
     async observeIssue(repo, number, project): Promise<IssueObservation> {
-      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project) });
+      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project), ...postmortemVariables(number) });
       if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
       const node = data.repository.issue ? await restOfComments(repo, number, data.repository.issue) : null;
       return {
         repo: repoOf(repo, data.repository),
         issue: node ? issueOf(node) : null,
         project: project ? projectOf(data.projectOwner) : undefined,
+        postmortem: postmortemOf(data.repository),
       };
     },
 
-    async observeRepository(repo, project): Promise<RepoObservation> {
-      const incidents: ObservedIssue[] = [];
-      let observed: ObservedRepo | null = null;
-      let projectView: ObservedProject | null | undefined;
+    async checkCandidates(repo, closedSince): Promise<CheckCandidates> {
+      const incidents = new Set<number>();
+      let postmortemBranches: string[] = [];
+      let reviews: CheckCandidates["reviews"] = [];
       let page: string | null = null;
       do {
-        const data: ObserveIncidentsData = await query<ObserveIncidentsData>(gh, OBSERVE_INCIDENTS, {
-          owner: repo.owner, name: repo.repo, page, after: null, ...projectVariables(page === null ? project : undefined),
-        });
+        const data: CandidatesData = await query<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince });
         if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+        const r = data.repository;
+        for (const n of [...r.open.nodes, ...r.closed.nodes]) incidents.add(n.number);
         if (page === null) {
-          observed = repoOf(repo, data.repository);
-          projectView = project ? projectOf(data.projectOwner) : undefined;
+          postmortemBranches = r.pms.nodes.map((p) => p.headRefName);
+          reviews = r.reviews.nodes.map((i) => ({ body: i.body, author: { login: i.author?.login ?? "ghost", isBot: i.author?.__typename === "Bot" } }));
         }
-        for (const node of data.repository.issues.nodes) incidents.push(issueOf(await restOfComments(repo, node.number, node)));
-        page = data.repository.issues.pageInfo.hasNextPage ? data.repository.issues.pageInfo.endCursor : null;
+        page = r.open.pageInfo.hasNextPage ? r.open.pageInfo.endCursor : null;
       } while (page !== null);
-      return { repo: observed as ObservedRepo, incidents, project: projectView };
+      return { incidents: [...incidents].sort((a, b) => a - b), postmortemBranches, reviews };
+    },
+
+    async reviewIssues(repo, since) {
+      const data = await query<{ repository: { issues: { nodes: ListedIssueNode[] } } | null }>(gh, REVIEW_ISSUES, { owner: repo.owner, name: repo.repo, since });
+      return (data.repository?.issues.nodes ?? []).map(listedIssueOf);
+    },
+
+    async readFile(repo, path) {
+      const data = await query<{ repository: { object: { text?: string | null } | null } | null }>(gh, READ_FILE, { owner: repo.owner, name: repo.repo, expression: `HEAD:${path}` });
+      const text = data.repository?.object?.text;
+      return typeof text === "string" ? text : null;
     },
 
     async role(repo, login): Promise<RepoRole> {
@@ -161,6 +181,65 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     },
     async react(repo, commentId, content) {
       await gh.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
+    },
+    async addLabels(repo, issue, labels) {
+      await gh.rest.issues.addLabels({ ...repo, issue_number: issue, labels });
+    },
+    async removeLabel(repo, issue, label) {
+      try {
+        await gh.rest.issues.removeLabel({ ...repo, issue_number: issue, name: label });
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+    },
+    async createIssue(repo, issue) {
+      const { data } = await gh.rest.issues.create({ ...repo, ...issue, request: { retries: 0 } });
+      return data.number;
+    },
+    async updatePullBody(repo, pull, body) {
+      await gh.rest.pulls.update({ ...repo, pull_number: pull, body });
+    },
+    async createBranch(repo, branch, sha) {
+      try {
+        await gh.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 422) return false; // "Reference already exists": a racing run made it
+        throw error;
+      }
+    },
+    async createFile(repo, branch, path, content, message) {
+      try {
+        await gh.rest.repos.createOrUpdateFileContents({ ...repo, branch, path, message, content: Buffer.from(content, "utf8").toString("base64") });
+        return true;
+      } catch (error) {
+        // Without the file's sha GitHub refuses to overwrite it: a racing run (or a write applied but answered 5xx) made it.
+        if (statusOf(error) === 422 || statusOf(error) === 409) return false;
+        throw error;
+      }
+    },
+    async openPull(repo, pull) {
+      try {
+        const { data } = await gh.rest.pulls.create({ ...repo, ...pull, request: { retries: 0 } });
+        return data.number;
+      } catch (error) {
+        if (statusOf(error) !== 422) throw error;
+        // "A pull request already exists": adopt it.
+        const { data } = await gh.rest.pulls.list({ ...repo, head: `${repo.owner}:${pull.head}`, state: "open", per_page: 1 });
+        const existing = data[0];
+        if (!existing) throw error;
+        return existing.number;
+      }
+    },
+    async requestReviewers(repo, pull, reviewers, teamReviewers) {
+      if (reviewers.length === 0 && teamReviewers.length === 0) return false;
+      try {
+        await gh.rest.pulls.requestReviewers({ ...repo, pull_number: pull, reviewers, team_reviewers: teamReviewers });
+        return false;
+      } catch (error) {
+        if (statusOf(error) === 422) return true;
+        throw error;
+      }
     },
     async addProjectItem(projectId, contentId) {
       const result = await gh.graphql<{ addProjectV2ItemById: { item: { id: string } } }>(

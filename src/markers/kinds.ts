@@ -111,3 +111,28 @@ export const PLAN_CHECKLIST = defineMarker({
   version: 1,
   schema: z.object({ issue: z.number().int().positive(), slug: planSlug }).strict(),
 });
+
+// Post-mortem markers (SPEC 2.3). Dates are local YYYY-MM-DD in the configured zone.
+const date = z.string().regex(/^\d{4}-\d\d-\d\d$/);
+const number = z.number().int().positive();
+
+/** The post-mortem pull request's body: which incident, and the due date it states (null before resolution). */
+export const POSTMORTEM_PULL = defineMarker({ kind: "postmortem", version: 1, schema: z.object({ issue: number, due: date.nullable() }).strict() });
+
+/** The incident's comment linking its post-mortem pull request. */
+export const POSTMORTEM_LINK = defineMarker({ kind: "postmortem-link", version: 1, schema: z.object({ issue: number, pr: number }).strict() });
+
+/** The reminder on the pull request one working day before the due date. */
+export const POSTMORTEM_REMINDER = defineMarker({ kind: "postmortem-reminder", version: 1, schema: z.object({ pr: number, due: date }).strict() });
+
+/** One working day's nudge on overdue work (a post-mortem PR or a review issue): one per target and day. */
+export const OVERDUE_NUDGE = defineMarker({ kind: "overdue", version: 2, schema: z.object({ target: number, day: date }).strict() });
+
+/** The incident's note that its post-mortem was agreed (merged), on time or late, linking the review issue. */
+export const POSTMORTEM_MERGED = defineMarker({ kind: "postmortem-merged", version: 1, schema: z.object({ issue: number, pr: number, review: number }).strict() });
+
+/** The post-mortem review issue's body. */
+export const POSTMORTEM_REVIEW = defineMarker({ kind: "postmortem-review", version: 1, schema: z.object({ issue: number, pr: number, due: date }).strict() });
+
+/** The reminder on a review issue when it falls due. */
+export const REVIEW_DUE = defineMarker({ kind: "review-due", version: 1, schema: z.object({ issue: number, due: date }).strict() });

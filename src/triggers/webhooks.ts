@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { touchesConfiguration } from "../config/cache.js";
 import { parseCommands } from "../domain/commands.js";
 import { LABEL } from "../domain/labels.js";
+import { incidentOfBranch } from "../domain/postmortem/names.js";
 import { isOwn } from "../markers/identity.js";
 import type { AppRuntime } from "./engine-for.js";
 import { engineFor } from "./engine-for.js";
@@ -35,6 +36,14 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     // Ordinary discussion costs nothing: a new comment matters when it holds a command; a deleted one may have been Vigil's.
     if (context.payload.action === "created" && (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0)) return;
     await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+  });
+
+  // A post-mortem pull request merged, closed, reopened or relabelled: its incident is reconciled (SPEC 2.3).
+  app.on(["pull_request.closed", "pull_request.reopened", "pull_request.unlabeled", "pull_request.edited", "pull_request.synchronize"], async (context) => {
+    const incident = incidentOfBranch(context.payload.pull_request.head.ref);
+    if (incident === null || context.payload.pull_request.head.repo?.full_name !== context.payload.repository.full_name) return;
+    if (await fromVigil(context.payload.sender)) return;
+    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), incident);
   });
 
   app.on("push", async (context) => {

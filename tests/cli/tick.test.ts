@@ -5,7 +5,7 @@ import { comment, createWorld, fileIncident, issueState, OWNER, REPO, type World
 
 // Writes only: GraphQL reads (who am I, observe) and token exchanges are not writes.
 const writes = (world: World) =>
-  world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
+  world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe|Candidates|ReviewIssues|ReadFile)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
 
 async function tick(world: World, ...argv: string[]) {
   const out: string[] = [];

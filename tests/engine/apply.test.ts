@@ -43,7 +43,7 @@ describe("applyEffects", () => {
     const { gw, log } = gateway();
     const result = await applyEffects(gw, REPO, effects);
     expect(log).toEqual(["setLabels", "createComment", "updateComment"]);
-    expect(result).toEqual({ applied: effects, uncertain: null });
+    expect(result).toEqual({ applied: effects, uncertain: null, followUp: false });
   });
 
   it("stops at a create whose outcome is unknown (5xx or no answer) so the caller observes again", async () => {
@@ -51,7 +51,7 @@ describe("applyEffects", () => {
       const { gw, log } = gateway({ status });
       const result = await applyEffects(gw, REPO, effects);
       expect(log).toEqual(["setLabels", "createComment"]);
-      expect(result).toEqual({ applied: [effects[0]], uncertain: effects[1] });
+      expect(result).toEqual({ applied: [effects[0]], uncertain: effects[1], followUp: false });
     }
   });
 

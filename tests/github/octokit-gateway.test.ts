@@ -44,12 +44,12 @@ describe("octokitGateway: observe", () => {
     expect(found.project?.fields.map((f) => f.name).sort()).toEqual(["Severity", "Status"]);
   });
 
-  it("lists only open incidents of a repository", async () => {
+  it("lists the incidents a scheduled check looks at: open ones, not other issues", async () => {
     const { sandbox, gateway } = setup();
-    sandbox.addIssue(ORG, REPO, { title: "a", body: "b", labels: ["incident"], user: "reporter" });
+    const a = sandbox.addIssue(ORG, REPO, { title: "a", body: "b", labels: ["incident"], user: "reporter" });
     sandbox.addIssue(ORG, REPO, { title: "b", body: "b", labels: ["bug"], user: "reporter" });
-    const observed = await gateway.observeRepository({ owner: ORG, repo: REPO });
-    expect(observed.incidents.map((i) => i.title)).toEqual(["a"]);
+    const candidates = await gateway.checkCandidates({ owner: ORG, repo: REPO }, "2026-01-01T00:00:00Z");
+    expect(candidates).toEqual({ incidents: [a.number], postmortemBranches: [], reviews: [] });
   });
 
   it("names the token's own identity: an installation token is the app's bot", async () => {

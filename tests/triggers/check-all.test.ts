@@ -10,7 +10,7 @@ function runtime(world: World): AppRuntime {
 }
 
 const writes = (world: World) =>
-  world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
+  world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe|Candidates|ReviewIssues|ReadFile)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
 
 describe("the scheduled check over every installation", () => {
   it("visits every repository of every installation (all pages), checks the configured ones, and heals drift", async () => {

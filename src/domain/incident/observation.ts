@@ -10,6 +10,8 @@ export interface ObservedComment {
   author: Author;
   createdAt: string;
   url: string;
+  /** Whether it was edited after it was posted (GitHub keeps the history). */
+  edited?: boolean;
 }
 
 /** A project item of the issue and its single-select values (field id → option id). */
@@ -53,4 +55,48 @@ export interface ObservedRepo {
 export interface ObservedProject {
   id: string;
   fields: readonly { id: string; name: string; options: readonly { id: string; name: string }[] }[];
+}
+
+/** A pull request as observe reads it (the post-mortem's). */
+export interface ObservedPull {
+  number: number;
+  nodeId: string;
+  state: "open" | "closed" | "merged";
+  mergedAt: string | null;
+  createdAt: string;
+  url: string;
+  body: string;
+  author: Author;
+  labels: readonly string[];
+  /** Paths the pull request changes (first 100). */
+  files: readonly string[];
+  /** Every comment, oldest first. */
+  comments: readonly ObservedComment[];
+}
+
+/** What the repository holds for an incident's post-mortem. */
+export interface ObservedPostmortem {
+  /** The default branch and its head commit; null for an empty repository. */
+  defaultBranch: { name: string; oid: string } | null;
+  /** Whether `postmortem/incident-<n>` exists. */
+  branchExists: boolean;
+  /** The repository's `.github/postmortem-template.md`, or null. */
+  template: string | null;
+  /** The files of `.github/incident-plans/` (Markdown only). */
+  plans: readonly { file: string; text: string }[];
+  /** Pull requests from `postmortem/incident-<n>`, oldest first. */
+  pulls: readonly ObservedPull[];
+}
+
+/** An issue as listed when looking for Vigil's post-mortem review issue. */
+export interface ListedIssue {
+  number: number;
+  state: "open" | "closed";
+  title: string;
+  body: string;
+  author: Author;
+  createdAt: string;
+  labels: readonly string[];
+  assignees: readonly string[];
+  comments: readonly ObservedComment[];
 }

@@ -16,13 +16,14 @@ import { resolveOncall } from "../oncall.js";
 import { inlineText } from "../sanitize.js";
 import { planLabels } from "./labels-plan.js";
 import { MESSAGES } from "./messages.js";
-import type { ObservedComment, ObservedIssue, ObservedProject, ObservedRepo } from "./observation.js";
+import type { ListedIssue, ObservedComment, ObservedIssue, ObservedPostmortem, ObservedProject, ObservedRepo } from "./observation.js";
+import { planPostmortem, type PostmortemConfig } from "./postmortem-plan.js";
 import { mayRunCommands, type RepoRole } from "./permission.js";
 import { planProject } from "./project-plan.js";
 import { dedupeMarked, upsertMarked } from "./upsert.js";
 
 /** The configuration an incident is planned with. */
-export type IncidentConfig = Pick<VigilSettings, "timezone" | "oncall" | "allowPublic" | "project">;
+export type IncidentConfig = Pick<VigilSettings, "timezone" | "oncall" | "allowPublic" | "project"> & Partial<PostmortemConfig>;
 
 /** Everything the incident planner decides from. */
 export interface IncidentInput {
@@ -38,10 +39,19 @@ export interface IncidentInput {
   assignable: ReadonlyMap<string, boolean>;
   /** The configured project: undefined when none is configured, null when it cannot be found. */
   project: ObservedProject | null | undefined;
+  /** The post-mortem's branch, pull requests, template and plans; undefined leaves the post-mortem unplanned. */
+  postmortem?: {
+    observed: ObservedPostmortem;
+    shippedTemplate: string;
+    reviewIssues: readonly ListedIssue[] | undefined;
+    mergedDocument: string | null | undefined;
+  };
 }
 
 /** Either the lookups the planner still needs, or the effects that bring the incident to its desired state. */
-export type IncidentPlan = { kind: "need"; roles: string[]; assignable: string[] } | { kind: "plan"; effects: Effect[] };
+export type IncidentPlan =
+  | { kind: "need"; roles: string[]; assignable: string[]; reviewIssuesSince?: string; file?: string }
+  | { kind: "plan"; effects: Effect[] };
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -131,6 +141,16 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   else effects.push(...resolveNeedsInfo(issue, identity));
 
   effects.push(...planProject(input, state));
+
+  if (input.postmortem && config.calendar && config.postmortem && config.plans) {
+    const pm = planPostmortem({
+      repo, issue, pm: input.postmortem.observed, config: { ...config, calendar: config.calendar, postmortem: config.postmortem, plans: config.plans },
+      now: input.now, identity, snapshot, state, report, requested: replay.ops.some(([, ops]) => ops.includes("p")),
+      shippedTemplate: input.postmortem.shippedTemplate, reviewIssues: input.postmortem.reviewIssues, mergedDocument: input.postmortem.mergedDocument,
+    });
+    if (pm.kind === "need") return { ...pm, roles: [], assignable: [] };
+    effects.push(...pm.effects);
+  }
 
   // The record goes last: it is what says which commands have run, so it is written only after their effects.
   const recordMarker = renderMarker(INCIDENT_RECORD, { ...marker, cmds: replay.ops.map(([id, ops]) => [id, hashOf(issue.comments, id, marker.cmds), ops]) });

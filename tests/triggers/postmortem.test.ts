@@ -1,0 +1,154 @@
+// The post-mortem lifecycle through the real app (SPEC 2.3), across simulated days in the sandbox.
+import { describe, expect, it } from "vitest";
+import { decodeMarker } from "../../src/markers/codec.js";
+import { comment, CONFIG, createWorld, fileIncident, OWNER, REPO, type World } from "../helpers/world.js";
+import { main } from "../../src/cli/main.js";
+import { createTestOctokit } from "@vigil/github-sandbox";
+
+const PM_CONFIG = `${CONFIG}postmortem: { reviewers: [carol, "@acme/security"] }\n`;
+
+/** Runs the scheduled check as `vigil tick` with the app's installation token. */
+async function tick(world: World, now?: string): Promise<string> {
+  if (now) world.sandbox.clock.now = now;
+  const out: string[] = [];
+  const installationId = world.sandbox.getRepo(OWNER, REPO).installationId as number;
+  const code = await main(["tick", `${OWNER}/${REPO}`, "--now", world.sandbox.clock.now.toISOString()], {
+    stdout: (t) => out.push(t), stderr: (t) => out.push(t),
+    env: { GITHUB_TOKEN: world.sandbox.issueToken({ installationId }) }, cwd: process.cwd(), fetch: world.sandbox.fetch,
+  });
+  expect(code).toBe(0);
+  return out.join("\n");
+}
+
+function vigilComments(world: World, number: number, kind: string) {
+  return world.sandbox.listComments(OWNER, REPO, number).filter((c) => c.user === world.sandbox.app.botLogin && decodeMarker(c.body)?.kind === kind);
+}
+
+/** Declared Monday 2026-11-23, resolved with /status resolved on Wednesday 2026-11-25 (before Thanksgiving). */
+async function resolved(): Promise<{ world: World; n: number; pr: number }> {
+  const world = createWorld({ config: PM_CONFIG });
+  const n = await fileIncident(world);
+  await comment(world, n, "/note blocked the host at the edge", "bob");
+  world.sandbox.clock.now = "2026-11-25T19:00:00Z"; // 11:00 in Los Angeles
+  await comment(world, n, "/status resolved", "bob");
+  const [link] = vigilComments(world, n, "postmortem-link");
+  const pr = (decodeMarker(link!.body)!.data as { pr: number }).pr;
+  return { world, n, pr };
+}
+
+describe("opening the post-mortem", () => {
+  it("/status resolved opens one pull request: branch, file, label, reviewers, due date across the holiday; the incident links it", async () => {
+    const { world, n, pr } = await resolved();
+    const pull = world.sandbox.getIssue(OWNER, REPO, pr);
+    expect(pull.pull?.head).toBe(`postmortem/incident-${n}`);
+    expect(pull.title).toBe(`Post-mortem: [Incident] Outbound traffic from db-1 (#${n})`);
+    expect(pull.labels).toEqual(["postmortem"]);
+    expect(pull.body).toContain("2026-12-02");
+    expect(pull.body).toMatch(/Thanksgiving/);
+    const file = world.sandbox.getFile(OWNER, REPO, `postmortems/2026-11-23-incident-${n}.md`, { ref: `postmortem/incident-${n}` });
+    expect(file).toContain("blocked the host at the edge");
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+  });
+
+  it("a second check, and the same webhook again, change nothing", async () => {
+    const { world, n } = await resolved();
+    world.sandbox.resetCounts();
+    await tick(world);
+    await world.app.receive("issues", world.sandbox.payloadFor.issues("closed", OWNER, REPO, n, { sender: "bob" }));
+    const writes = world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe|Candidates|ReviewIssues|ReadFile)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
+    expect(writes).toEqual([]);
+  });
+
+  it("a close whose webhook never arrived gets its post-mortem from the next check", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    // Closed as a person would, but the webhook is lost.
+    world.sandbox.clock.now = "2026-11-25T19:00:00Z";
+    await createTestOctokit(world.sandbox, { login: "erin" }).rest.issues.update({ owner: OWNER, repo: REPO, issue_number: n, state: "closed", state_reason: "completed" });
+    await tick(world, "2026-11-25T19:00:00Z");
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+  });
+
+  it("/postmortem opens it before resolution, without a due date", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    await comment(world, n, "/postmortem", "bob");
+    const [link] = vigilComments(world, n, "postmortem-link");
+    const pr = (decodeMarker(link!.body)!.data as { pr: number }).pr;
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).body).toMatch(/after the incident is resolved/);
+  });
+});
+
+describe("the deadline", () => {
+  it("reminds one working day before, then nudges on each working day overdue, never on the weekend, until merged", async () => {
+    const { world, pr } = await resolved();
+    await tick(world, "2026-12-01T17:00:00Z"); // Tuesday: the day before the due date
+    expect(vigilComments(world, pr, "postmortem-reminder")).toHaveLength(1);
+    await tick(world, "2026-12-02T17:00:00Z"); // due today: nothing yet
+    expect(vigilComments(world, pr, "overdue")).toHaveLength(0);
+    await tick(world, "2026-12-03T17:00:00Z"); // Thursday: overdue
+    await tick(world, "2026-12-03T20:00:00Z"); // again the same day: no second nudge
+    expect(vigilComments(world, pr, "overdue")).toHaveLength(1);
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).labels).toContain("overdue");
+    await tick(world, "2026-12-04T17:00:00Z"); // Friday
+    await tick(world, "2026-12-05T17:00:00Z"); // Saturday: no nudge
+    await tick(world, "2026-12-06T17:00:00Z"); // Sunday: no nudge
+    await tick(world, "2026-12-07T17:00:00Z"); // Monday
+    const nudges = vigilComments(world, pr, "overdue");
+    expect(nudges).toHaveLength(3);
+    expect(nudges[0]!.body).toContain("@erin");
+  });
+
+  it("on merge: overdue removed, the incident hears how late, and a review issue is filed", async () => {
+    const { world, n, pr } = await resolved();
+    await tick(world, "2026-12-03T17:00:00Z");
+    world.sandbox.mergePull(OWNER, REPO, pr, "alice");
+    await world.app.receive("pull_request", world.sandbox.payloadFor.pullRequest("closed", OWNER, REPO, pr, { sender: "alice" }));
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).labels).not.toContain("overdue");
+    const [merged] = vigilComments(world, n, "postmortem-merged");
+    expect(merged?.body).toMatch(/1 working day late/);
+    const review = world.sandbox.getIssue(OWNER, REPO, pr + 1);
+    expect(review.labels).toEqual(["postmortem-review"]);
+    expect(review.title).toContain("Post-mortem review");
+    expect(review.assignees).toEqual(["bob"]);
+    expect(merged?.body).toContain(`#${review.number}`);
+    // Nothing more to do, now or at the next check.
+    world.sandbox.resetCounts();
+    await tick(world);
+    expect(world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe|Candidates|ReviewIssues|ReadFile)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"))).toEqual([]);
+  });
+
+  it("the review issue is reminded when due and marked overdue when left open past it", async () => {
+    const { world, pr } = await resolved();
+    world.sandbox.clock.now = "2026-11-30T18:00:00Z";
+    world.sandbox.mergePull(OWNER, REPO, pr, "alice");
+    await tick(world);
+    const review = pr + 1;
+    await tick(world, "2026-12-28T18:00:00Z"); // four weeks after the merge: due today
+    expect(vigilComments(world, review, "review-due")).toHaveLength(1);
+    expect(vigilComments(world, review, "overdue")).toHaveLength(0);
+    await tick(world, "2026-12-29T18:00:00Z");
+    expect(world.sandbox.getIssue(OWNER, REPO, review).labels).toContain("overdue");
+    expect(vigilComments(world, review, "overdue")).toHaveLength(1);
+  });
+
+  it("a not-planned close gets no post-mortem unless configured", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    await createTestOctokit(world.sandbox, { login: "erin" }).rest.issues.update({ owner: OWNER, repo: REPO, issue_number: n, state: "closed", state_reason: "not_planned" });
+    await tick(world);
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(0);
+    const configured = createWorld({ config: `${CONFIG}postmortem: { forNotPlanned: true }\n` });
+    const m = await fileIncident(configured);
+    await createTestOctokit(configured.sandbox, { login: "erin" }).rest.issues.update({ owner: OWNER, repo: REPO, issue_number: m, state: "closed", state_reason: "not_planned" });
+    await tick(configured);
+    expect(vigilComments(configured, m, "postmortem-link")).toHaveLength(1);
+  });
+
+  it("a pull request closed unmerged does not stop the clock", async () => {
+    const { world, pr } = await resolved();
+    world.sandbox.closePull(OWNER, REPO, pr, "mallory");
+    await tick(world, "2026-12-03T17:00:00Z");
+    expect(vigilComments(world, pr, "overdue")).toHaveLength(1);
+  });
+});
