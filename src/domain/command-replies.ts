@@ -14,9 +14,6 @@ export function repliesFor(outcome: CommandOutcome, oncall: Pick<OncallSettings,
   if (outcome.refusal) return [outcome.refusal];
   const { command, entry } = outcome;
   if (command.name === "help") return [helpText()];
-  if (command.name === "postmortem") {
-    return ["`/postmortem` is recognised, but this Vigil version does not open post-mortem pull requests yet; nothing was changed."];
-  }
   if (command.name === "plan" && entry === null) {
     return [`The response plan \`${command.slug}\` is already attached to this incident; its checklist is in the comments above.`];
   }

@@ -47,7 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Records an external communication: to whom, when, and the message verbatim; the message may go on over the following lines." },
   { name: "plan", usage: "/plan <name>",
     summary: "Attaches a response plan: copies the task list of `.github/incident-plans/<name>.md` into the incident as a checklist." },
-  { name: "postmortem", usage: "/postmortem", summary: "Will open the post-mortem pull request; this version answers that post-mortems are not available yet." },
+  { name: "postmortem", usage: "/postmortem", summary: "Opens the post-mortem pull request now, also before the incident is resolved (it opens by itself on resolution)." },
   { name: "help", usage: "/help", summary: "Shows this list." },
 ];
 

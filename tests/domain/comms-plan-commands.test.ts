@@ -86,11 +86,11 @@ describe("parseCommands: other names for /comms and /plan", () => {
 });
 
 describe("helpText: /comms and /plan", () => {
-  it("lists both with a one-line summary, and keeps /postmortem's line", () => {
+  it("lists both with a one-line summary, and /postmortem's", () => {
     const text = helpText();
     expect(text).toContain("| `/comms <to> — <message>` | Records an external communication");
     expect(text).toContain("| `/plan <name>` | Attaches a response plan");
-    expect(text).toContain("| `/postmortem` | Will open the post-mortem pull request; this version answers that post-mortems are not available yet. |");
+    expect(text).toContain("| `/postmortem` | Opens the post-mortem pull request now, also before the incident is resolved (it opens by itself on resolution). |");
     for (const row of text.split("\n").filter((l) => l.startsWith("| `"))) expect(row.split(" | ")).toHaveLength(2);
   });
 });

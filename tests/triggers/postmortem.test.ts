@@ -152,3 +152,80 @@ describe("the deadline", () => {
     expect(vigilComments(world, pr, "overdue")).toHaveLength(1);
   });
 });
+
+describe("/comms and /plan", () => {
+  it("/plan copies the plan's task list once; again says it is attached; an unknown plan lists those that exist", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    world.sandbox.setFile(OWNER, REPO, ".github/incident-plans/ransomware.md", "# Ransomware\n\n- [ ] Isolate affected hosts\n- [ ] Check backups are intact\n  - [ ] Offline copies too\n");
+    const n = await fileIncident(world);
+    await comment(world, n, "/plan Ransomware", "bob");
+    const [checklist] = vigilComments(world, n, "plan-checklist");
+    expect(checklist?.body).toContain("- [ ] Isolate affected hosts");
+    expect(checklist?.body).toContain("  - [ ] Offline copies too");
+    await comment(world, n, "/plan ransomware", "bob");
+    expect(vigilComments(world, n, "plan-checklist")).toHaveLength(1);
+    await comment(world, n, "/plan lost laptop", "bob");
+    const replies = vigilComments(world, n, "command-reply").map((c) => c.body);
+    expect(replies.some((b) => b.includes("already attached"))).toBe(true);
+    expect(replies.some((b) => b.includes("ransomware") && b.includes("lost laptop"))).toBe(true);
+  });
+
+  it("/comms is acknowledged and lands verbatim in the post-mortem's communications", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    const id = await comment(world, n, "/comms Acme Health (partner) — We are investigating unusual traffic; no patient data is known to be affected.\nNext update at 17:00.", "carol");
+    const reactions = world.sandbox.listComments(OWNER, REPO, n).find((c) => c.id === id)?.reactions ?? [];
+    expect(reactions.map((r) => r.content)).toEqual(["+1"]);
+    await comment(world, n, "/status resolved", "bob");
+    const file = world.sandbox.getFile(OWNER, REPO, `postmortems/2026-11-23-incident-${n}.md`, { ref: `postmortem/incident-${n}` }) ?? "";
+    expect(file).toContain("Acme Health (partner)");
+    expect(file).toContain("We are investigating unusual traffic; no patient data is known to be affected.\nNext update at 17:00.");
+  });
+});
+
+describe("robustness", () => {
+  it("the same resolving delivery three times at once opens one pull request", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    const c = world.sandbox.addComment(OWNER, REPO, n, "/status resolved", "bob");
+    const payload = world.sandbox.payloadFor.issueComment("created", OWNER, REPO, c.id, { sender: "bob" });
+    await Promise.all([1, 2, 3].map(() => world.app.receive("issue_comment", payload, "same-delivery")));
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+    expect(world.sandbox.getIssue(OWNER, REPO, n + 1).pull).not.toBeNull();
+    expect(() => world.sandbox.getIssue(OWNER, REPO, n + 2)).toThrow();
+  });
+
+  it("two checks racing open one pull request", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    await createTestOctokit(world.sandbox, { login: "erin" }).rest.issues.update({ owner: OWNER, repo: REPO, issue_number: n, state: "closed", state_reason: "completed" });
+    await Promise.all([tick(world), tick(world)]);
+    const links = vigilComments(world, n, "postmortem-link");
+    expect(links.length).toBeGreaterThanOrEqual(1);
+    const prs = new Set(links.map((l) => (decodeMarker(l.body)!.data as { pr: number }).pr));
+    expect(prs.size).toBe(1);
+    await tick(world);
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+  });
+
+  it("a file PUT GitHub applied but answered 502 still ends in one pull request with the file", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    world.sandbox.injectFault({ kind: "server-error", method: "PUT", route: "/repos/{owner}/{repo}/contents/{path}", applied: true, times: 4 });
+    await comment(world, n, "/status resolved", "bob");
+    await tick(world);
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+    expect(world.sandbox.getFile(OWNER, REPO, `postmortems/2026-11-23-incident-${n}.md`, { ref: `postmortem/incident-${n}` })).toContain("Post-mortem");
+  });
+
+  it("an incident with 300 comments gets a whole document", async () => {
+    const world = createWorld({ config: PM_CONFIG });
+    const n = await fileIncident(world);
+    for (let i = 0; i < 300; i++) world.sandbox.addComment(OWNER, REPO, n, `finding ${i}: ${"detail ".repeat(20)}`, i % 2 ? "alice" : "carol");
+    await comment(world, n, "/status resolved", "bob");
+    const file = world.sandbox.getFile(OWNER, REPO, `postmortems/2026-11-23-incident-${n}.md`, { ref: `postmortem/incident-${n}` }) ?? "";
+    for (const i of [0, 150, 299]) expect(file).toContain(`finding ${i}:`);
+    const pr = world.sandbox.getIssue(OWNER, REPO, n + 1);
+    expect((pr.body ?? "").length).toBeLessThan(65_536);
+  });
+});

@@ -1,7 +1,8 @@
 import type { VigilSettings } from "../settings.js";
 import type { Effect } from "../../engine/effects.js";
 import { isOwn, type Identity } from "../../markers/identity.js";
-import { COMMAND_REPLY, INCIDENT_RECORD, MAX_COMMAND_COMMENTS, MAX_COMMANDS_PER_COMMENT, NEEDS_INFO, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import { COMMAND_REPLY, INCIDENT_RECORD, MAX_COMMAND_COMMENTS, MAX_COMMANDS_PER_COMMENT, NEEDS_INFO, PLAN_CHECKLIST, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import { planFileSlug, planTasks, renderPlanChecklist } from "../plans/index.js";
 import { findMarked, renderMarker } from "../../markers/define.js";
 import { repliesFor } from "../command-replies.js";
 import { parseCommands } from "../commands.js";
@@ -97,7 +98,8 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   const missingRoles = [...new Set(commandComments.filter((c) => !c.recorded && c.allowed === undefined).map((c) => lower(c.author)))];
   if (missingRoles.length > 0) return { kind: "need", roles: missingRoles, assignable: [] };
 
-  const replay = replayIncident(snapshot, commandComments, closedInfo(issue));
+  const planFiles = input.postmortem?.observed.plans ?? [];
+  const replay = replayIncident(snapshot, commandComments, closedInfo(issue), input.postmortem ? planFiles.map((p) => planFileSlug(p.file)) : undefined);
   const { state } = replay;
   const responderAssigned = issue.assignees.some((a) => lower(a) === lower(state.responder));
   const canAssign = responderAssigned || input.assignable.get(lower(state.responder));
@@ -141,6 +143,15 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   else effects.push(...resolveNeedsInfo(issue, identity));
 
   effects.push(...planProject(input, state));
+
+  // Each attached response plan's task list is copied into the incident once, as its own checklist comment.
+  for (const slug of state.plans) {
+    if (findMarked(PLAN_CHECKLIST, issue.comments, identity).some((m) => m.data.slug === slug)) continue;
+    const file = planFiles.find((p) => planFileSlug(p.file) === slug);
+    if (!file) continue;
+    const body = renderPlanChecklist({ marker: renderMarker(PLAN_CHECKLIST, { issue: issue.number, slug }), name: file.file.replace(/\.md$/i, ""), slug, tasks: planTasks(file.text) });
+    effects.push({ kind: "createComment", issue: issue.number, key: `plan-checklist:${issue.number}:${slug}`, body, why: `/plan ${slug}` });
+  }
 
   if (input.postmortem && config.calendar && config.postmortem && config.plans) {
     const pm = planPostmortem({
