@@ -68,6 +68,9 @@ async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): 
     case "createIssue":
       await gateway.createIssue(repo, { title: effect.title, body: effect.body, labels: effect.labels, assignees: effect.assignees });
       return;
+    case "requestReviewers":
+      await gateway.requestReviewers(repo, effect.issue, effect.reviewers, effect.teamReviewers);
+      return;
     case "updatePullBody":
       return gateway.updatePullBody(repo, effect.issue, effect.body);
     case "openPostmortem": {

@@ -34,6 +34,8 @@ export function describeEffect(effect: Effect): string {
       return `remove label "${effect.label}"${on}`;
     case "createIssue":
       return `file issue "${effect.title}" (${effect.labels.join(", ")})`;
+    case "requestReviewers":
+      return `request review from ${[...effect.reviewers, ...effect.teamReviewers.map((t) => `team ${t}`)].join(", ")}${on}`;
     case "updatePullBody":
       return `update the description of #${effect.issue}`;
     case "openPostmortem":

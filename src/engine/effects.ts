@@ -27,6 +27,8 @@ export type Effect =
   /** A new issue; `key` names the marker its body starts with. Never repeated blindly, like a comment. */
   | (Base & { kind: "createIssue"; key: string; title: string; body: string; labels: string[]; assignees: string[] })
   | (Base & { kind: "updatePullBody"; body: string })
+  /** Requests reviews on a pull request; people or teams GitHub refuses are skipped (the planner's note says who was asked). */
+  | (Base & { kind: "requestReviewers"; reviewers: string[]; teamReviewers: string[] })
   /**
    * Opens the post-mortem with the fewest writes GitHub allows: the branch from `baseSha` (422 when it exists:
    * kept), the file on it (422 when it exists: kept), the pull request (422 when one is open: adopted), then its

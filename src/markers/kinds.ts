@@ -136,3 +136,6 @@ export const POSTMORTEM_REVIEW = defineMarker({ kind: "postmortem-review", versi
 
 /** The reminder on a review issue when it falls due. */
 export const REVIEW_DUE = defineMarker({ kind: "review-due", version: 1, schema: z.object({ issue: number, due: date }).strict() });
+
+/** The note on a post-mortem pull request that also changes response plans: their reviewers were asked once. */
+export const PLAN_REVIEW = defineMarker({ kind: "plan-review", version: 1, schema: z.object({ pr: number }).strict() });

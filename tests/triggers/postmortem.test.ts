@@ -229,3 +229,42 @@ describe("robustness", () => {
     expect((pr.body ?? "").length).toBeLessThan(65_536);
   });
 });
+
+describe("deadline moves and on-time merges", () => {
+  it("merged on the due day is on time", async () => {
+    const { world, n, pr } = await resolved();
+    world.sandbox.clock.now = "2026-12-02T22:00:00Z"; // 14:00 on the due day in Los Angeles
+    world.sandbox.mergePull(OWNER, REPO, pr, "alice");
+    await world.app.receive("pull_request", world.sandbox.payloadFor.pullRequest("closed", OWNER, REPO, pr, { sender: "alice" }));
+    const [merged] = vigilComments(world, n, "postmortem-merged");
+    expect(merged?.body).toMatch(/agreed on 2026-12-02, on time/);
+  });
+
+  it("reopening and resolving again moves the due date stated on the pull request", async () => {
+    const { world, n, pr } = await resolved();
+    const octokit = createTestOctokit(world.sandbox, { login: "erin" });
+    world.sandbox.clock.now = "2026-11-30T18:00:00Z";
+    await octokit.rest.issues.update({ owner: OWNER, repo: REPO, issue_number: n, state: "open" });
+    await tick(world);
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).body).toMatch(/after the incident is resolved/);
+    world.sandbox.clock.now = "2026-12-03T18:00:00Z"; // resolved again on Thursday
+    await octokit.rest.issues.update({ owner: OWNER, repo: REPO, issue_number: n, state: "closed", state_reason: "completed" });
+    await tick(world);
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).body).toContain("2026-12-08");
+    expect(vigilComments(world, n, "postmortem-link")).toHaveLength(1);
+  });
+});
+
+describe("response plan changes", () => {
+  it("a post-mortem that also edits a response plan asks plans.reviewers, once", async () => {
+    const world = createWorld({ config: `${PM_CONFIG}plans: { reviewers: [dave] }\n` });
+    const n = await fileIncident(world);
+    await comment(world, n, "/status resolved", "bob");
+    const pr = n + 1;
+    world.sandbox.setFile(OWNER, REPO, ".github/incident-plans/ransomware.md", "- [ ] Isolate hosts\n- [ ] Rotate keys\n", { branch: `postmortem/incident-${n}` });
+    await world.app.receive("pull_request", world.sandbox.payloadFor.pullRequest("synchronize", OWNER, REPO, pr, { sender: "alice" }));
+    await tick(world);
+    expect(vigilComments(world, pr, "plan-review")).toHaveLength(1);
+    expect(world.sandbox.getIssue(OWNER, REPO, pr).pull?.requestedReviewers).toContain("dave");
+  });
+});

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Effect } from "../../engine/effects.js";
 import { findMarked, readMarker, renderMarker } from "../../markers/define.js";
 import { isOwn, type Identity } from "../../markers/identity.js";
-import { OVERDUE_NUDGE, POSTMORTEM_LINK, POSTMORTEM_MERGED, POSTMORTEM_PULL, POSTMORTEM_REMINDER, POSTMORTEM_REVIEW, REVIEW_DUE } from "../../markers/kinds.js";
+import { OVERDUE_NUDGE, PLAN_REVIEW, POSTMORTEM_LINK, POSTMORTEM_MERGED, POSTMORTEM_PULL, POSTMORTEM_REMINDER, POSTMORTEM_REVIEW, REVIEW_DUE } from "../../markers/kinds.js";
 import type { IncidentReport } from "../incident-report.js";
 import type { IncidentSnapshot, IncidentState } from "../incident-state.js";
 import { LABEL } from "../labels.js";
@@ -80,6 +80,8 @@ export function planPostmortem(input: PostmortemInput): PostmortemPlan {
     effects.push({ kind: "updatePullBody", issue: pull.number, body, why: deadline ? `the incident was resolved: due ${deadline.dueDate}` : "the incident was reopened: no due date until it is resolved again" });
   }
 
+  if (pull.state === "open") effects.push(...planReviewers(input, pull));
+
   if (pull.state !== "merged") {
     if (!deadline) return { kind: "plan", effects };
     effects.push(...enforce(input, pull, deadline.dueDate, Date.parse(deadline.due), () => overdueNudge({ officer: config.oncall.securityOfficer, dueDate: deadline.dueDate, daysLate: workingDaysLate(calendar, deadline.dueDate, input.now), what: "post-mortem" }), calendar));
@@ -155,12 +157,31 @@ function openEffect(input: PostmortemInput, deadline: ReturnType<ReturnType<type
     title: pullTitle(issue.title, issue.number),
     body: renderPullBody({ incident: { number: issue.number, title: issue.title, url: issue.url }, deadline, timezone: config.timezone, workingDays: config.postmortem.workingDays, marker: renderMarker(POSTMORTEM_PULL, { issue: issue.number, due: deadline?.dueDate ?? null }) }),
     labels: [LABEL.postmortem],
-    reviewers: reviewers.filter((r) => !r.startsWith("@")).map((r) => r.replace(/^@/, "")),
-    teamReviewers: reviewers.filter((r) => r.startsWith("@")).map((r) => r.split("/")[1] ?? ""),
+    ...splitReviewers(reviewers),
     linkBody: linkBody(issue.number, "{{pr}}"),
     reviewersRefused: `GitHub would not request a review from ${reviewers.map((r) => codeSpan(r)).join(", ")}: reviews can only be requested from people with access to this repository and from its teams. Fix \`postmortem.reviewers\` in \`.github/incident-response.yml\` and request them here by hand.`,
     why: deadline ? `the incident was resolved: post-mortem due ${deadline.dueDate}` : "/postmortem",
   };
+}
+
+/** Logins and `@org/team` names as GitHub's review request takes them. */
+function splitReviewers(names: readonly string[]): { reviewers: string[]; teamReviewers: string[] } {
+  return {
+    reviewers: names.filter((r) => !r.includes("/")).map((r) => r.replace(/^@/, "")),
+    teamReviewers: names.filter((r) => r.includes("/")).map((r) => r.split("/")[1] ?? ""),
+  };
+}
+
+/** A post-mortem that also changes `.github/incident-plans/*.md` is reviewed by `plans.reviewers` too, asked once. */
+function planReviewers(input: PostmortemInput, pull: ObservedPull): Effect[] {
+  const names = input.config.plans.reviewers;
+  if (names.length === 0 || !pull.files.some((f) => /^\.github\/incident-plans\/[^/]+\.md$/i.test(f))) return [];
+  if (findMarked(PLAN_REVIEW, pull.comments, input.identity).length > 0) return [];
+  const note = `${renderMarker(PLAN_REVIEW, { pr: pull.number })}\nThis post-mortem also changes response plans, so review is requested from ${names.map((n) => codeSpan(n)).join(", ")} (\`plans.reviewers\`).`;
+  return [
+    { kind: "requestReviewers", issue: pull.number, ...splitReviewers(names), why: "the pull request changes a response plan" },
+    { kind: "createComment", issue: pull.number, key: `plan-review:${pull.number}`, body: note, why: "says who reviews the plan changes" },
+  ];
 }
 
 /** Overdue: the `overdue` label and one nudge per working day, on the pull request or review issue. */
