@@ -19,14 +19,14 @@ oncall: { rotation: [alice, bob, carol], start: 2026-01-05T09:00, securityOffice
 `;
 const PROJECT = `${CONFIG}project: { owner: acme, number: 7 }\n`;
 
-function world(options: { project?: boolean; repos?: number } = {}) {
+function world(options: { project?: boolean; repos?: number; postmortem?: boolean } = {}) {
   const sandbox = new GitHubSandbox({ now: "2026-11-23T18:00:00Z", strict: true });
   sandbox.addUser(OWNER, "Organization");
   const names = options.repos ? Array.from({ length: options.repos }, (_, i) => `${REPO}-${i}`) : [REPO];
   for (const name of names) {
     sandbox.addRepo({ owner: OWNER, name, ownerType: "Organization" });
     for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, name, login, "write");
-    sandbox.setFile(OWNER, name, ".github/incident-response.yml", options.project ? PROJECT : CONFIG);
+    sandbox.setFile(OWNER, name, ".github/incident-response.yml", `${options.project ? PROJECT : CONFIG}${options.postmortem ? "postmortem: { reviewers: [carol] }\n" : ""}`);
   }
   if (options.project) {
     sandbox.addProject({ owner: OWNER, number: 7, title: "Incidents", fields: { Severity: ["Emergency", "Sev0", "Sev1", "Sev2", "Triage"], Status: ["Investigating", "Mitigating", "Mitigated", "Resolved"] } });
@@ -80,7 +80,7 @@ async function measure(operation: string, goal: string, runs: number, setup: () 
 }
 
 // A process that has handled an incident already: Vigil's identity known, configuration cached, labels made.
-async function warmed(options: { project?: boolean } = {}): Promise<{ w: World; n: number }> {
+async function warmed(options: { project?: boolean; postmortem?: boolean } = {}): Promise<{ w: World; n: number }> {
   const w = world(options);
   const n = await intake(w);
   return { w, n };
@@ -126,6 +126,28 @@ async function main(): Promise<void> {
     const { w } = await warmed();
     await intake(w);
     await intake(w);
+    await w.runtime.identity();
+    return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
+  }));
+  rows.push(await measure("open a post-mortem: incident closed as completed (observe, record, branch, file, PR, label, reviewers, link)", "≤ 8", runs, async () => {
+    const { w, n } = await warmed({ postmortem: true });
+    w.sandbox.setIssueState(OWNER, REPO, n, "closed", "completed", "bob");
+    return { w, act: () => w.app.receive("issues", w.sandbox.payloadFor.issues("closed", OWNER, REPO, n, { sender: "bob" })) };
+  }));
+  rows.push(await measure("/status resolved, post-mortem included (command, close, then the above)", "", runs, async () => {
+    const { w, n } = await warmed({ postmortem: true });
+    return { w, act: () => command(w, n, "/status resolved") };
+  }));
+  rows.push(await measure("quiet tick of one repository with one open post-mortem PR", "≤ 4", runs, async () => {
+    const { w, n } = await warmed({ postmortem: true });
+    await command(w, n, "/status resolved");
+    await w.runtime.identity();
+    return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
+  }));
+  rows.push(await measure("an overdue day: label and nudge on the post-mortem PR", "", runs, async () => {
+    const { w, n } = await warmed({ postmortem: true });
+    await command(w, n, "/status resolved");
+    w.sandbox.clock.now = "2026-12-03T17:00:00Z"; // resolved Mon 23 Nov, due Thu 26 Nov: a week late
     await w.runtime.identity();
     return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
   }));

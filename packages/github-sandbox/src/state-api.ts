@@ -213,6 +213,15 @@ export class SandboxStateApi {
     return issue;
   }
 
+  /** Closes (or reopens, with `open`) an issue as a person in the web UI; no webhook is sent. */
+  setIssueState(owner: string, repo: string, number: number, state: "open" | "closed", reason: "completed" | "not_planned" | null = "completed", by = "octocat"): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requireIssue(r, number);
+    const update = state === "closed" ? { state, stateReason: reason } : { state, stateReason: "reopened" as const };
+    updateIssue(this.state, r, issue, update, ensureUser(this.state, by).login, this.#clock.iso());
+    return issue;
+  }
+
   /** Closes a pull request without merging it, as a user. */
   closePull(owner: string, repo: string, number: number, by = "octocat"): IssueRecord {
     const r = requireRepo(this.state, owner, repo);
