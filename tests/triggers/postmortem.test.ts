@@ -268,3 +268,17 @@ describe("response plan changes", () => {
     expect(world.sandbox.getIssue(OWNER, REPO, pr).pull?.requestedReviewers).toContain("dave");
   });
 });
+
+describe("duplicates left by racing replicas", () => {
+  it("a second review issue for the same incident is closed as not planned; the oldest stays", async () => {
+    const { world, pr } = await resolved();
+    world.sandbox.clock.now = "2026-11-30T18:00:00Z";
+    world.sandbox.mergePull(OWNER, REPO, pr, "alice");
+    await tick(world);
+    const first = world.sandbox.getIssue(OWNER, REPO, pr + 1);
+    const copy = world.sandbox.addIssue(OWNER, REPO, { title: first.title, body: first.body ?? "", labels: ["postmortem-review"], user: world.sandbox.app.botLogin });
+    await tick(world);
+    expect(world.sandbox.getIssue(OWNER, REPO, copy.number)).toMatchObject({ state: "closed", stateReason: "not_planned" });
+    expect(world.sandbox.getIssue(OWNER, REPO, first.number).state).toBe("open");
+  });
+});

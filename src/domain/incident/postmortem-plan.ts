@@ -98,7 +98,12 @@ export function planPostmortem(input: PostmortemInput): PostmortemPlan {
   if (hasLabel(pull.labels, LABEL.overdue)) effects.push({ kind: "removeLabel", issue: pull.number, label: LABEL.overdue, why: "the post-mortem is merged" });
   const mergedAt = pull.mergedAt ?? input.now.toISOString();
   if (input.reviewIssues === undefined) return { kind: "need", reviewIssuesSince: mergedAt };
-  const review = input.reviewIssues.find((r) => readMarker(POSTMORTEM_REVIEW, r, identity)?.issue === issue.number);
+  const reviews = input.reviewIssues.filter((r) => readMarker(POSTMORTEM_REVIEW, r, identity)?.issue === issue.number).sort((a, b) => a.number - b.number);
+  const review = reviews[0];
+  // Two replicas racing (or a create applied but answered with an error) can file two: the oldest stays.
+  for (const copy of reviews.slice(1)) {
+    if (copy.state === "open") effects.push({ kind: "closeIssue", issue: copy.number, reason: "not_planned", why: `duplicate of review issue #${review?.number}` });
+  }
   const reviewDue = DateTime.fromISO(mergedAt).setZone(config.timezone).plus({ weeks: config.postmortem.reviewAfterWeeks }).toISODate() as string;
   if (!review) {
     const path = postmortemPath(input.snapshot.declaredAt, config.timezone, issue.number);

@@ -1,7 +1,7 @@
 import type { Effect } from "../../engine/effects.js";
 import { findMarked, type MarkerDefinition } from "../../markers/define.js";
 import type { Identity } from "../../markers/identity.js";
-import { COMMAND_REPLY, CONFIG_PROBLEM, INCIDENT_RECORD, NEEDS_INFO, PROJECT_PROBLEM, PUBLIC_REFUSAL } from "../../markers/kinds.js";
+import { COMMAND_REPLY, CONFIG_PROBLEM, INCIDENT_RECORD, NEEDS_INFO, POSTMORTEM_LINK, POSTMORTEM_MERGED, PROJECT_PROBLEM, PUBLIC_REFUSAL } from "../../markers/kinds.js";
 import type { ObservedIssue } from "./observation.js";
 
 /**
@@ -23,7 +23,7 @@ export function upsertMarked<T>(
 }
 
 // Kinds of which an issue holds one comment, and the reply kind, of which it holds one per command comment.
-const SINGLE: readonly MarkerDefinition<unknown>[] = [INCIDENT_RECORD, NEEDS_INFO, PUBLIC_REFUSAL, PROJECT_PROBLEM, CONFIG_PROBLEM];
+const SINGLE: readonly MarkerDefinition<unknown>[] = [INCIDENT_RECORD, NEEDS_INFO, PUBLIC_REFUSAL, PROJECT_PROBLEM, CONFIG_PROBLEM, POSTMORTEM_LINK, POSTMORTEM_MERGED];
 
 /**
  * Deletes the copies two racing replicas (or a create GitHub applied but answered with an error)
