@@ -7,6 +7,7 @@ import type { IncidentReport } from "../incident-report.js";
 import type { IncidentSnapshot, IncidentState } from "../incident-state.js";
 import { LABEL } from "../labels.js";
 import { codeSpan } from "../markdown/code-span.js";
+import { fitBody } from "../markdown/fit-body.js";
 import { planSlug, planTasks } from "../plans/index.js";
 import { mergeNote, overdueNudge, reviewDueNote, reminderNote, workingDaysLate } from "../postmortem/deadline-notes.js";
 import { renderPostmortem } from "../postmortem/document.js";
@@ -164,7 +165,7 @@ function openEffect(input: PostmortemInput, deadline: ReturnType<ReturnType<type
     labels: [LABEL.postmortem],
     ...splitReviewers(reviewers),
     linkBody: linkBody(issue.number, "{{pr}}"),
-    reviewersRefused: `GitHub would not request a review from ${reviewers.map((r) => codeSpan(r)).join(", ")}: reviews can only be requested from people with access to this repository and from its teams. Fix \`postmortem.reviewers\` in \`.github/incident-response.yml\` and request them here by hand.`,
+    reviewersRefused: fitBody([{ text: `GitHub would not request a review from ${reviewers.map((r) => codeSpan(r)).join(", ")}`, shrinkable: true }, { text: ": reviews can only be requested from people with access to this repository and from its teams. Fix `postmortem.reviewers` in `.github/incident-response.yml` and request them here by hand." }]),
     why: deadline ? `the incident was resolved: post-mortem due ${deadline.dueDate}` : "/postmortem",
   };
 }
@@ -182,7 +183,7 @@ function planReviewers(input: PostmortemInput, pull: ObservedPull): Effect[] {
   const names = input.config.plans.reviewers;
   if (names.length === 0 || !pull.files.some((f) => /^\.github\/incident-plans\/[^/]+\.md$/i.test(f))) return [];
   if (findMarked(PLAN_REVIEW, pull.comments, input.identity).length > 0) return [];
-  const note = `${renderMarker(PLAN_REVIEW, { pr: pull.number })}\nThis post-mortem also changes response plans, so review is requested from ${names.map((n) => codeSpan(n)).join(", ")} (\`plans.reviewers\`).`;
+  const note = fitBody([{ text: `${renderMarker(PLAN_REVIEW, { pr: pull.number })}\nThis post-mortem also changes response plans, so review is requested from ` }, { text: names.map((n) => codeSpan(n)).join(", "), shrinkable: true }, { text: " (`plans.reviewers`)." }]);
   return [
     { kind: "requestReviewers", issue: pull.number, ...splitReviewers(names), why: "the pull request changes a response plan" },
     { kind: "createComment", issue: pull.number, key: `plan-review:${pull.number}`, body: note, why: "says who reviews the plan changes" },
