@@ -1,25 +1,24 @@
-import type { VigilSettings } from "../settings.js";
 import type { Effect } from "../../engine/effects.js";
-import { isOwn, type Identity } from "../../markers/identity.js";
-import { COMMAND_REPLY, INCIDENT_RECORD, MAX_COMMAND_COMMENTS, MAX_COMMANDS_PER_COMMENT, NEEDS_INFO, PLAN_CHECKLIST, PUBLIC_REFUSAL } from "../../markers/kinds.js";
-import { planFileSlug, planTasks, renderPlanChecklist } from "../plans/index.js";
 import { findMarked, renderMarker } from "../../markers/define.js";
-import { repliesFor } from "../command-replies.js";
-import { parseCommands } from "../commands.js";
-import { shortHash } from "../hash.js";
+import type { Identity } from "../../markers/identity.js";
+import { COMMAND_REPLY, INCIDENT_RECORD, MAX_COMMAND_COMMENTS, MAX_COMMANDS_PER_COMMENT, PLAN_CHECKLIST, PUBLIC_REFUSAL } from "../../markers/kinds.js";
 import { parseIncidentReport } from "../incident-report.js";
 import { renderIncidentRecord } from "../incident-record.js";
-import { replayIncident, type CommandComment, type IncidentSnapshot } from "../incident-state.js";
+import { replayIncident, type IncidentSnapshot } from "../incident-state.js";
 import type { FormDefinition } from "../issue-form.js";
 import { LABEL } from "../labels.js";
-import { fitBody, truncateText } from "../markdown/fit-body.js";
+import { fitBody } from "../markdown/fit-body.js";
 import { resolveOncall } from "../oncall.js";
-import { inlineText } from "../sanitize.js";
+import { planFileSlug, planTasks, renderPlanChecklist } from "../plans/index.js";
+import type { VigilSettings } from "../settings.js";
+import { collectCommandComments, hashOf } from "./command-comments.js";
+import { replyLines } from "./command-replies-plan.js";
 import { planLabels } from "./labels-plan.js";
 import { MESSAGES } from "./messages.js";
-import type { ListedIssue, ObservedComment, ObservedIssue, ObservedPostmortem, ObservedProject, ObservedRepo } from "./observation.js";
+import { closedInfo, needsInfo, resolveNeedsInfo } from "./needs-info-plan.js";
+import type { ListedIssue, ObservedIssue, ObservedPostmortem, ObservedProject, ObservedRepo } from "./observation.js";
+import type { RepoRole } from "./permission.js";
 import { planPostmortem, type PostmortemConfig } from "./postmortem-plan.js";
-import { mayRunCommands, type RepoRole } from "./permission.js";
 import { planProject } from "./project-plan.js";
 import { dedupeMarked, upsertMarked } from "./upsert.js";
 
@@ -168,86 +167,4 @@ export function planIncident(input: IncidentInput): IncidentPlan {
   const body = renderIncidentRecord({ marker: recordMarker, snapshot, state, report, config, previousBody: recorded?.item.body, unassignable: canAssign ? null : state.responder });
   effects.push(...upsertMarked(issue, identity, INCIDENT_RECORD, () => true, body, recorded ? "the incident's state changed" : "declares the incident"));
   return { kind: "plan", effects };
-}
-
-// New command comments beyond what a record can remember, and commands beyond what one comment may run, are
-// answered instead of run; nothing about them is recorded, so nothing a person wrote is silently lost.
-function collectCommandComments(
-  comments: readonly ObservedComment[],
-  identity: Identity,
-  recorded: ReadonlyMap<number, { hash: string; ops: string[] }>,
-  roles: ReadonlyMap<string, RepoRole>,
-): { run: CommandComment[]; overLimit: number[]; cut: Map<number, number> } {
-  const run: CommandComment[] = [];
-  const overLimit: number[] = [];
-  const cut = new Map<number, number>();
-  let room = MAX_COMMAND_COMMENTS - recorded.size;
-  for (const c of comments) {
-    // Bots (Vigil included) do not run commands: a quoted command in a bot's message stays a quote.
-    if (c.author.isBot || isOwn(c.author, identity)) continue;
-    const parsed = parseCommands(c.body);
-    const memory = recorded.get(c.id);
-    if (parsed.length === 0 && !memory) continue;
-    if (!memory && room-- <= 0) {
-      overLimit.push(c.id);
-      continue;
-    }
-    if (parsed.length > MAX_COMMANDS_PER_COMMENT) cut.set(c.id, parsed.length - MAX_COMMANDS_PER_COMMENT);
-    const role = roles.get(lower(c.author.login));
-    run.push({
-      id: c.id, at: c.createdAt, author: c.author.login, url: c.url, commands: parsed.slice(0, MAX_COMMANDS_PER_COMMENT),
-      recorded: memory?.ops ?? null,
-      edited: memory !== undefined && memory.hash !== shortHash(c.body),
-      ...(memory || role === undefined ? {} : { allowed: mayRunCommands(role) }),
-    });
-  }
-  return { run, overLimit, cut };
-}
-
-// A recorded comment keeps the hash of its text when it ran; a new one is hashed now.
-function hashOf(comments: readonly ObservedComment[], id: number, cmds: readonly [number, string, string[]][]): string {
-  const known = cmds.find(([cid]) => cid === id);
-  if (known) return known[1];
-  const comment = comments.find((c) => c.id === id);
-  return shortHash(comment?.body ?? "");
-}
-
-// A comment may hold any number of mistyped commands of any length: the reply lists a bounded number, each shortened.
-const MAX_LISTED_ERRORS = 20;
-
-function replyLines(c: CommandComment, outcomes: ReturnType<typeof replayIncident>["outcomes"], config: IncidentConfig, unassignable: string | null): string[] {
-  const bad = c.commands.flatMap((p) => (p.ok ? [] : [p]));
-  const lines = bad.slice(0, MAX_LISTED_ERRORS).map((p) => MESSAGES.badCommand(truncateText(p.line, 200).text, truncateText(p.error, 400).text));
-  if (bad.length > MAX_LISTED_ERRORS) lines.push(`…and ${bad.length - MAX_LISTED_ERRORS} more lines Vigil could not read as commands.`);
-  if (lines.length > 0) lines.push(MESSAGES.helpHint);
-  lines.push(...outcomes.flatMap((o) => repliesFor(o, config.oncall)));
-  if (unassignable && outcomes.some((o) => o.entry?.kind === "responder")) lines.push(MESSAGES.unassignable(unassignable));
-  return lines;
-}
-
-function closedInfo(issue: ObservedIssue): { at: string; reason: "completed" | "not_planned" | "other" } | null {
-  if (issue.state !== "closed" || !issue.closedAt) return null;
-  const reason = issue.stateReason === "not_planned" ? "not_planned" : issue.stateReason === "completed" ? "completed" : "other";
-  return { at: issue.closedAt, reason };
-}
-
-function needsInfo(issue: ObservedIssue, identity: Identity, problems: readonly { label: string; message: string }[], declared: boolean): Effect[] {
-  const listed = problems.slice(0, 30).map((p) => `- **${inlineText(p.label.slice(0, 200))}**: ${inlineText(p.message.slice(0, 500))}`);
-  const hash = shortHash(listed.join("\n"));
-  const body = [
-    renderMarker(NEEDS_INFO, { issue: issue.number, open: true, hash }),
-    declared ? MESSAGES.needsInfoAfter : MESSAGES.needsInfoTitle,
-    "",
-    ...listed,
-    "",
-    MESSAGES.needsInfoHow,
-  ].join("\n");
-  return upsertMarked(issue, identity, NEEDS_INFO, () => true, body, "the issue description does not read as the incident form");
-}
-
-function resolveNeedsInfo(issue: ObservedIssue, identity: Identity): Effect[] {
-  const open = findMarked(NEEDS_INFO, issue.comments, identity).find((m) => m.data.open);
-  if (!open) return [];
-  const body = `${renderMarker(NEEDS_INFO, { issue: issue.number, open: false, hash: open.data.hash })}\n${MESSAGES.needsInfoDone}`;
-  return upsertMarked(issue, identity, NEEDS_INFO, () => true, body, "the form is complete now");
 }
