@@ -1,7 +1,7 @@
 import type { RepoConfig } from "../config/load.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { planConfigProblem } from "../domain/incident/config-problem-plan.js";
-import { incidentsToCheck } from "../domain/incident/candidates.js";
+import { closedSince, incidentsToCheck } from "../domain/incident/candidates.js";
 import type { ListedIssue, ObservedIssue } from "../domain/incident/observation.js";
 import type { RepoRole } from "../domain/incident/permission.js";
 import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
@@ -51,8 +51,6 @@ export interface RunOptions {
 // Rounds of observe → plan → apply: another round only follows a create whose outcome was unknown, or one
 // that further effects build on.
 const MAX_ROUNDS = 3;
-// Closed incidents updated this recently are checked too: a post-mortem to open, a merge to follow up.
-const CLOSED_LOOKBACK_DAYS = 90;
 const serialize = keyedSerializer();
 
 const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
@@ -127,8 +125,7 @@ export function createEngine(deps: EngineDeps) {
       }
       const config = loaded.config;
       const identity = await gateway.identity();
-      const since = new Date(deps.now().getTime() - CLOSED_LOOKBACK_DAYS * 86_400_000).toISOString();
-      const numbers = incidentsToCheck(await gateway.checkCandidates(repo, since), identity);
+      const numbers = incidentsToCheck(await gateway.checkCandidates(repo, closedSince(deps.now())), identity);
       for (const number of numbers) {
         try {
           const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcileIssueRounds(repo, number, config, options));
