@@ -46,7 +46,7 @@ fragment VigilPull on PullRequest {
   author { login __typename }
   labels(first: 50) { nodes { name } }
   files(first: 100) { nodes { path } }
-  comments(first: 100) { nodes { databaseId body url createdAt author { login __typename } } }
+  comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } }
 }`;
 
 // The post-mortem's side of an incident: default branch head, the post-mortem branch, the
@@ -88,7 +88,7 @@ query VigilReviewIssues($owner: String!, $name: String!, $since: DateTime!) {
         author { login __typename }
         labels(first: 50) { nodes { name } }
         assignees(first: 20) { nodes { login } }
-        comments(first: 100) { nodes { databaseId body url createdAt author { login __typename } } }
+        comments(first: 100) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } }
       }
     }
   }
@@ -137,3 +137,14 @@ ${PROJECT_FIELDS}`;
 
 /** Who the token belongs to. */
 export const VIEWER = `query VigilViewer { viewer { login __typename } }`;
+
+/** The further pages of comments of an issue or pull request (the observe queries read the first 100). */
+export const MORE_COMMENTS = `
+query VigilMoreComments($owner: String!, $name: String!, $number: Int!, $after: String!) {
+  repository(owner: $owner, name: $name) {
+    issueOrPullRequest(number: $number) {
+      ... on Issue { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } } }
+      ... on PullRequest { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } } }
+    }
+  }
+}`;

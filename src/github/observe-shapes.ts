@@ -104,10 +104,16 @@ export interface PullNode {
   author: AuthorNode | null;
   labels: { nodes: { name: string }[] };
   files: { nodes: { path: string }[] } | null;
-  comments: { nodes: CommentNode[] };
+  comments: CommentPage;
 }
 
-type CommentNode = { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null };
+/** A page of comments. */
+export interface CommentPage {
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  nodes: CommentNode[];
+}
+
+export type CommentNode = { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null };
 
 const commentOf = (c: CommentNode) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url });
 
@@ -154,7 +160,7 @@ export interface ListedIssueNode {
   author: AuthorNode | null;
   labels: { nodes: { name: string }[] };
   assignees: { nodes: { login: string }[] };
-  comments: { nodes: CommentNode[] };
+  comments: CommentPage;
 }
 
 /** A listed issue as plain values. */

@@ -3,8 +3,8 @@ import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
-import { CHECK_CANDIDATES, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
-import { issueOf, listedIssueOf, postmortemOf, projectOf, repoOf, type IssueNode, type ListedIssueNode, type PostmortemNodes, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
+import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
+import { issueOf, listedIssueOf, postmortemOf, projectOf, repoOf, type IssueNode, type CommentPage, type ListedIssueNode, type PostmortemNodes, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
 
 interface ObserveIssueData {
   repository: (RepoNode & PostmortemNodes & { issue: IssueNode | null }) | null;
@@ -71,6 +71,21 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     return { ...issue, comments: { pageInfo: page.pageInfo, nodes } };
   }
 
+  // Every comment of a pull request or listed issue: the first page came with the query, the rest are read here,
+  // so Vigil's reminders and nudges are found however long the discussion (else it would nudge twice).
+  async function allComments<T extends { number: number; comments: CommentPage }>(repo: RepoRef, node: T): Promise<T> {
+    const nodes = [...node.comments.nodes];
+    let page = node.comments.pageInfo;
+    while (page?.hasNextPage && page.endCursor) {
+      const data = await query<{ repository: { issueOrPullRequest: { comments: CommentPage } | null } | null }>(gh, MORE_COMMENTS, { owner: repo.owner, name: repo.repo, number: node.number, after: page.endCursor });
+      const next = data.repository?.issueOrPullRequest?.comments;
+      if (!next) break;
+      nodes.push(...next.nodes);
+      page = next.pageInfo;
+    }
+    return { ...node, comments: { nodes } };
+  }
+
   return {
     identity() {
       identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
@@ -85,11 +100,12 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
       const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project), ...postmortemVariables(number) });
       if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
       const node = data.repository.issue ? await restOfComments(repo, number, data.repository.issue) : null;
+      const pulls = data.repository.pmPulls ? { nodes: await Promise.all(data.repository.pmPulls.nodes.map((p) => allComments(repo, p))) } : null;
       return {
         repo: repoOf(repo, data.repository),
         issue: node ? issueOf(node) : null,
         project: project ? projectOf(data.projectOwner) : undefined,
-        postmortem: postmortemOf(data.repository),
+        postmortem: postmortemOf({ ...data.repository, pmPulls: pulls }),
       };
     },
 
@@ -114,7 +130,8 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
 
     async reviewIssues(repo, since) {
       const data = await query<{ repository: { issues: { nodes: ListedIssueNode[] } } | null }>(gh, REVIEW_ISSUES, { owner: repo.owner, name: repo.repo, since });
-      return (data.repository?.issues.nodes ?? []).map(listedIssueOf);
+      const nodes = await Promise.all((data.repository?.issues.nodes ?? []).map((n) => allComments(repo, n)));
+      return nodes.map(listedIssueOf);
     },
 
     async readFile(repo, path) {

@@ -391,3 +391,19 @@ describe("repository issues, objects and viewer over GraphQL", () => {
     expect(data.node).toEqual({ body: "hello", author: { login: "alice" }, issue: { number: issue.number } });
   });
 });
+
+describe("issueOrPullRequest", () => {
+  it("resolves an issue or a pull request by number, and NOT_FOUND for neither", async () => {
+    const sandbox = createSandbox();
+    const issue = sandbox.addIssue(ORG, REPO, { title: "an issue", body: "", user: "alice" });
+    sandbox.setFile(ORG, REPO, "notes.md", "a change", { branch: "topic" });
+    const pull = sandbox.openPull(ORG, REPO, { title: "a pull", head: "topic" });
+    const octokit = createTestOctokit(sandbox);
+    const query = `query($n: Int!) { repository(owner: "${ORG}", name: "${REPO}") { issueOrPullRequest(number: $n) { __typename ... on Issue { title } ... on PullRequest { title } } } }`;
+    const a = await octokit.graphql<{ repository: { issueOrPullRequest: { __typename: string; title: string } } }>(query, { n: issue.number });
+    const b = await octokit.graphql<{ repository: { issueOrPullRequest: { __typename: string; title: string } } }>(query, { n: pull.number });
+    expect(a.repository.issueOrPullRequest).toEqual({ __typename: "Issue", title: "an issue" });
+    expect(b.repository.issueOrPullRequest).toEqual({ __typename: "PullRequest", title: "a pull" });
+    await expect(octokit.graphql(query, { n: 999 })).rejects.toThrow(/Could not resolve/);
+  });
+});

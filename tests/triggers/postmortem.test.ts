@@ -282,3 +282,15 @@ describe("duplicates left by racing replicas", () => {
     expect(world.sandbox.getIssue(OWNER, REPO, first.number).state).toBe("open");
   });
 });
+
+describe("long discussions", () => {
+  it("a pull request with 150 comments still gets one nudge a day (every page of comments is read)", async () => {
+    const { world, pr } = await resolved();
+    for (let i = 0; i < 150; i++) world.sandbox.addComment(OWNER, REPO, pr, `review comment ${i}`, i % 2 ? "alice" : "carol");
+    await tick(world, "2026-12-03T17:00:00Z"); // the nudge is comment 152: on the second page
+    world.sandbox.resetCounts();
+    await tick(world, "2026-12-03T20:00:00Z");
+    expect(world.sandbox.countRequests({ graphqlOperation: "VigilMoreComments" })).toBeGreaterThan(0);
+    expect(vigilComments(world, pr, "overdue")).toHaveLength(1);
+  });
+});

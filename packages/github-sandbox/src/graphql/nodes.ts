@@ -322,6 +322,12 @@ export function repoNode(ctx: GraphqlContext, repo: RepoRecord): Node {
     owner: () => (owner ? ownerNode(ctx, owner) : null),
     issue: byNumber(false, "an Issue"),
     pullRequest: byNumber(true, "a PullRequest"),
+    // Either kind by number; GitHub answers NOT_FOUND for a number that is neither.
+    issueOrPullRequest: (args: { number: number }) => {
+      const issue = repo.issues.get(args.number);
+      if (!issue) throw notFoundError(`Could not resolve to an issue or pull request with the number of ${args.number}.`);
+      return issueNode(ctx, repo, issue);
+    },
     defaultBranchRef: () => defaultBranchRef(ctx, repo),
     ref: (args: { qualifiedName: string }) => refByName(ctx, repo, args.qualifiedName),
     pullRequests: (args: PullRequestsArgs) => pullConnection(ctx, repo, args),
