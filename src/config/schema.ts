@@ -121,6 +121,7 @@ const securityReviewSchema = z.strictObject({
   maxWeeks: z.number().int().min(1).max(104).default(8).describe("Hard limit between security reviews"),
   topThreats: z.array(z.string().min(1)).default(DEFAULT_THREATS).describe("Top threats every review walks through"),
   checklist: z.array(z.string().min(1)).default(DEFAULT_REVIEW_CHECKLIST).describe("Standing checklist of every review"),
+  assignees: z.array(login).default([]).describe("Assigned to each review; empty: the on-call primary"),
 });
 
 const patchingSchema = z.strictObject({
@@ -132,6 +133,7 @@ const patchingSchema = z.strictObject({
     .min(1, "needs at least one system to patch, for example [production, development]")
     .default(["production", "development"])
     .describe("Systems patched each round; each becomes a checklist item"),
+  assignees: z.array(login).default([]).describe("Assigned to each patching round; empty: the on-call primary"),
 });
 
 const drillSchema = z.strictObject({

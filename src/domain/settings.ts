@@ -56,6 +56,14 @@ export interface PostmortemSettings {
   forNotPlanned: boolean;
 }
 
+/** One kind of recurring work (SPEC 2.4). */
+export interface RecurringSettings {
+  enabled: boolean;
+  everyWeeks: number;
+  maxWeeks: number;
+  assignees: readonly string[];
+}
+
 /** Everything the domain reads from a repository's configuration. */
 export interface VigilSettings {
   /** IANA time zone for deadlines and timestamps. */
@@ -68,4 +76,7 @@ export interface VigilSettings {
   postmortem: PostmortemSettings;
   /** Reviewers added when a post-mortem also changes a response plan. */
   plans: { reviewers: readonly string[] };
+  securityReview: RecurringSettings & { topThreats: readonly string[]; checklist: readonly string[] };
+  patching: RecurringSettings & { systems: readonly string[] };
+  drill: { enabled: boolean; month: number; perYear: number; plans: readonly string[] };
 }

@@ -16,7 +16,7 @@ describe("validateConfig: defaults and normalisation", () => {
     expect(config.postmortem).toEqual({ workingDays: 3, reviewers: [], reviewAfterWeeks: 4, forNotPlanned: false });
     expect(config.securityReview).toMatchObject({ enabled: true, everyWeeks: 4, maxWeeks: 8 });
     expect(config.securityReview.topThreats.length).toBeGreaterThan(0);
-    expect(config.patching).toEqual({ enabled: true, everyWeeks: 1, maxWeeks: 2, systems: ["production", "development"] });
+    expect(config.patching).toEqual({ enabled: true, everyWeeks: 1, maxWeeks: 2, systems: ["production", "development"], assignees: [] });
     expect(config.drill).toEqual({ enabled: true, month: 3, perYear: 2, plans: [] });
     expect(config.allowPublic).toBe(false);
   });
