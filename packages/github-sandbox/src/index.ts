@@ -20,6 +20,10 @@ export { option, renderFormBody } from "./form-body.js";
 export type { Answers, FormFieldShape, FormShape } from "./form-body.js";
 export type {
   AccountType,
+  AlertRecord,
+  AlertState,
+  IssueEventRecord,
+  SecurityPermissions,
   CommentRecord,
   IssueRecord,
   LabelRecord,

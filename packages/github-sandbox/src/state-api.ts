@@ -4,6 +4,8 @@
 import type { SandboxClock } from "./clock.js";
 import type {
   AccountType,
+  AlertRecord,
+  AlertState,
   CommentRecord,
   IssueRecord,
   LabelRecord,
@@ -13,6 +15,7 @@ import type {
   RepoRecord,
   RepoVisibility,
   SandboxState,
+  SecurityPermissions,
   StateReason,
   TeamRecord,
   UserRecord,
@@ -28,6 +31,7 @@ import { createMilestone } from "./store/milestones.js";
 import type { AddProjectInput } from "./store/projects.js";
 import { addProject, findProject, itemFieldValues } from "./store/projects.js";
 import { createPull, mergePull, requestReviewers, requirePull } from "./store/pulls.js";
+import { addAlert } from "./store/security.js";
 import type { AddTeamInput } from "./store/teams.js";
 import { addTeam } from "./store/teams.js";
 import type { AddRepoInput } from "./store/repos.js";
@@ -237,7 +241,7 @@ export class SandboxStateApi {
    */
   mergePull(owner: string, repo: string, number: number, by = "octocat"): IssueRecord {
     ensureUser(this.state, by);
-    return mergePull(requireRepo(this.state, owner, repo), number, by, this.#clock.iso());
+    return mergePull(this.state, requireRepo(this.state, owner, repo), number, by, this.#clock.iso());
   }
 
   /** Creates a Projects v2 board with single-select fields. */
@@ -268,5 +272,38 @@ export class SandboxStateApi {
         i.content.repo.toLowerCase() === content.repo.toLowerCase() &&
         i.content.number === content.number,
     );
+  }
+
+  /** Adds a Dependabot alert (GraphQL `vulnerabilityAlerts`), open by default. */
+  addVulnerabilityAlert(owner: string, repo: string, input: { state?: AlertState } = {}): AlertRecord {
+    const r = requireRepo(this.state, owner, repo);
+    return addAlert(this.state, r.vulnerabilityAlerts, "RVA", input.state ?? "open", this.#clock.iso());
+  }
+
+  /** Adds a code scanning alert (REST `code-scanning/alerts`), open by default; also sets code scanning up. */
+  addCodeScanningAlert(owner: string, repo: string, input: { state?: AlertState } = {}): AlertRecord {
+    const r = requireRepo(this.state, owner, repo);
+    r.codeScanningEnabled = true;
+    return addAlert(this.state, r.codeScanningAlerts, "CSA", input.state ?? "open", this.#clock.iso());
+  }
+
+  /** Sets code scanning up (or not: the alerts endpoint then answers 404 "no analysis found"). */
+  setCodeScanning(owner: string, repo: string, enabled: boolean): void {
+    requireRepo(this.state, owner, repo).codeScanningEnabled = enabled;
+  }
+
+  /**
+   * Grants (`"read"`) or withholds (`null`) an installation's "Dependabot alerts" (`vulnerability_alerts`)
+   * and "Code scanning alerts" (`security_events`) permissions; both are granted by default.
+   * Omitted keys keep their current value.
+   */
+  setInstallationPermissions(installationId: number, permissions: Partial<SecurityPermissions>): SecurityPermissions {
+    const installation = this.state.installations.get(installationId);
+    if (!installation) throw new Error(`No installation ${installationId}`);
+    for (const key of ["vulnerability_alerts", "security_events"] as const) {
+      const value = permissions[key];
+      if (value !== undefined) installation.securityPermissions[key] = value;
+    }
+    return { ...installation.securityPermissions };
   }
 }

@@ -62,6 +62,30 @@ export interface PullRecord {
   requestedTeams: string[];
 }
 
+export interface IssueEventRecord {
+  id: number;
+  nodeId: string;
+  kind: "closed" | "reopened";
+  /** REST login of who closed or reopened it (`slug[bot]` for the app). */
+  actor: string;
+  createdAt: string;
+  stateReason: StateReason | null;
+}
+
+export type AlertState = "open" | "fixed" | "dismissed";
+
+/** A Dependabot (vulnerability) or code scanning alert. */
+export interface AlertRecord {
+  id: number;
+  nodeId: string;
+  number: number;
+  state: AlertState;
+  createdAt: string;
+  updatedAt: string;
+  fixedAt: string | null;
+  dismissedAt: string | null;
+}
+
 export interface IssueRecord {
   id: number;
   nodeId: string;
@@ -85,6 +109,8 @@ export interface IssueRecord {
   editor: string | null;
   comments: CommentRecord[];
   reactions: ReactionRecord[];
+  /** Close and reopen events, oldest first (the issue timeline's CLOSED_EVENT / REOPENED_EVENT). */
+  events: IssueEventRecord[];
   /** Present when the number belongs to a pull request. */
   pull: PullRecord | null;
 }
@@ -136,6 +162,12 @@ export interface RepoRecord {
   commits: Map<string, CommitRecord>;
   /** Lower-cased login → explicit permission. */
   permissions: Map<string, Permission>;
+  /** Dependabot alerts (GraphQL `vulnerabilityAlerts`), numbered from 1. */
+  vulnerabilityAlerts: AlertRecord[];
+  /** Code scanning alerts (REST `code-scanning/alerts`), numbered from 1. */
+  codeScanningAlerts: AlertRecord[];
+  /** Whether code scanning is set up (REST answers 404 "no analysis found" otherwise). */
+  codeScanningEnabled: boolean;
 }
 
 export interface TeamRecord {
@@ -151,10 +183,18 @@ export interface TeamRecord {
   repos: Map<string, Permission>;
 }
 
+/** Installation permissions that can be withheld (null = not granted). */
+export interface SecurityPermissions {
+  vulnerability_alerts: "read" | null;
+  security_events: "read" | null;
+}
+
 export interface InstallationRecord {
   id: number;
   account: string;
   createdAt: string;
+  /** Both granted by default. */
+  securityPermissions: SecurityPermissions;
 }
 
 export interface ProjectFieldRecord {

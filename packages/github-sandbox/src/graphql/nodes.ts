@@ -27,6 +27,8 @@ import type { IssuesArgs, Order } from "./issue-filters.js";
 import { filterIssues, sortBy } from "./issue-filters.js";
 import type { PullRequestsArgs } from "./pulls.js";
 import { defaultBranchRef, pullConnection, pullFields, refByName } from "./pulls.js";
+import type { MilestonesArgs, TimelineArgs } from "./recurring.js";
+import { milestoneNode, milestonesConnection, timelineItems, vulnerabilityAlerts } from "./recurring.js";
 
 export interface GraphqlContext {
   state: SandboxState;
@@ -264,6 +266,11 @@ export function issueNode(ctx: GraphqlContext, repo: RepoRecord, issue: IssueRec
     resourcePath: webPath,
     repository: () => repoNode(ctx, repo),
     projectItems: (args: ConnectionArgs) => connection(items(), args, "projectItems"),
+    milestone: () => {
+      const milestone = issue.milestone === null ? undefined : repo.milestones.get(issue.milestone);
+      return milestone ? milestoneNode(ctx, repo, milestone) : null;
+    },
+    timelineItems: (args: TimelineArgs) => timelineItems(ctx, repo, issue, args),
     labels: (args: LabelArgs) => connection(orderLabels(issue.labels.flatMap((name) => findLabel(repo, name) ?? []), args).map((l) => labelNode(ctx, repo, l)), args, "labels"),
     assignees: (args: ConnectionArgs) =>
       connection(issue.assignees.flatMap((login) => actorNode(ctx, login) ?? []), args, "assignees"),
@@ -342,5 +349,11 @@ export function repoNode(ctx: GraphqlContext, repo: RepoRecord): Node {
       return connection(orderLabels(matching, args).map((l) => labelNode(ctx, repo, l)), args, "labels");
     },
     object: (args: { expression?: string | null; oid?: string | null }) => gitObject(ctx, repo, args),
+    milestone: (args: { number: number }) => {
+      const milestone = repo.milestones.get(args.number);
+      return milestone ? milestoneNode(ctx, repo, milestone) : null;
+    },
+    milestones: (args: MilestonesArgs) => milestonesConnection(ctx, repo, args),
+    vulnerabilityAlerts: (args: Parameters<typeof vulnerabilityAlerts>[2]) => vulnerabilityAlerts(ctx, repo, args),
   };
 }

@@ -1,6 +1,6 @@
 import { HttpError, notFound } from "../http/errors.js";
 import { randomToken } from "../ids.js";
-import { INSTALLATION_PERMISSIONS, installationShape } from "../shapes/apps.js";
+import { INSTALLATION_PERMISSIONS, installationPermissions, installationShape } from "../shapes/apps.js";
 import { repoSummaryShape } from "../shapes/repos.js";
 import { toGitHubTime } from "../clock.js";
 import { linkHeaders, paginate } from "../http/pagination.js";
@@ -41,7 +41,7 @@ export const appRoutes: Record<string, RestHandler> = {
     ctx.state.tokens.set(token, { kind: "installation", installationId: installation.id });
     // Token expiry is real time: Octokit's token cache compares it with the real clock.
     const expiresAt = toGitHubTime(new Date(Date.now() + 60 * 60 * 1000));
-    return ok({ token, expires_at: expiresAt, permissions: { ...INSTALLATION_PERMISSIONS }, repository_selection: "selected" }, 201);
+    return ok({ token, expires_at: expiresAt, permissions: installationPermissions(installation), repository_selection: "selected" }, 201);
   },
   "GET /repos/{owner}/{repo}/installation": (ctx) => {
     const repo = requireRepo(ctx.state, ctx.params.owner ?? "", ctx.params.repo ?? "");

@@ -90,7 +90,7 @@ export const pullRoutes: Record<string, RestHandler> = {
   "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge": (ctx) => {
     const repo = repoOf(ctx);
     const body = ctx.body as PullBody | undefined;
-    const issue = mergePull(repo, numberParam(ctx, "pull_number"), actorOf(ctx), ctx.clock.iso(), body?.commit_title);
+    const issue = mergePull(ctx.state, repo, numberParam(ctx, "pull_number"), actorOf(ctx), ctx.clock.iso(), body?.commit_title);
     return ok({ sha: issue.pull?.mergeCommitSha, merged: true, message: "Pull Request successfully merged" });
   },
   "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": (ctx) => {

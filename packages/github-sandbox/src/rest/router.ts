@@ -9,6 +9,7 @@ import { milestoneRoutes } from "./milestones.js";
 import { pullRoutes } from "./pulls.js";
 import { repoRoutes } from "./repos.js";
 import { searchRoutes } from "./search.js";
+import { securityRoutes } from "./security.js";
 
 const routes: Readonly<Record<string, RestHandler>> = {
   ...appRoutes,
@@ -21,6 +22,7 @@ const routes: Readonly<Record<string, RestHandler>> = {
   ...pullRoutes,
   ...repoRoutes,
   ...searchRoutes,
+  ...securityRoutes,
 };
 
 /** The sandbox's handler for an OpenAPI operation (`GET /repos/{owner}/{repo}`), if it emulates it. */

@@ -12,6 +12,12 @@ export const INSTALLATION_PERMISSIONS = {
   pull_requests: "write",
 } as const;
 
+/** The permissions an installation holds: the modelled set plus the security ones not withheld. */
+export function installationPermissions(installation: InstallationRecord): Record<string, string> {
+  const granted = Object.entries(installation.securityPermissions).filter((e): e is [string, "read"] => e[1] !== null);
+  return { ...INSTALLATION_PERMISSIONS, ...Object.fromEntries(granted) };
+}
+
 /** An app installation. */
 export function installationShape(state: SandboxState, urls: Urls, installation: InstallationRecord): Record<string, unknown> {
   const account = findUser(state, installation.account);
@@ -30,7 +36,7 @@ export function installationShape(state: SandboxState, urls: Urls, installation:
     app_slug: state.app.slug,
     target_id: account?.id ?? 0,
     target_type: account?.type ?? "Organization",
-    permissions: { ...INSTALLATION_PERMISSIONS },
+    permissions: installationPermissions(installation),
     events: ["issue_comment", "issues", "pull_request"],
     created_at: installation.createdAt,
     updated_at: installation.createdAt,

@@ -78,6 +78,7 @@ export function createIssue(state: SandboxState, repo: RepoRecord, input: NewIss
     editor: null,
     comments: [],
     reactions: [],
+    events: [],
     pull: input.pull ?? null,
   };
   repo.nextNumber += 1;
@@ -92,17 +93,25 @@ export function requireIssue(repo: RepoRecord, number: number): IssueRecord {
   return issue;
 }
 
-function applyState(issue: IssueRecord, patch: IssuePatch, actor: string, now: string): void {
+/** Records a close or reopen on the issue's timeline (actor is the REST login). */
+export function recordIssueEvent(state: SandboxState, issue: IssueRecord, kind: "closed" | "reopened", actor: string, now: string): void {
+  const id = nextId(state);
+  issue.events.push({ id, nodeId: makeNodeId(kind === "closed" ? "CE" : "REE", id), kind, actor, createdAt: now, stateReason: issue.stateReason });
+}
+
+function applyState(state: SandboxState, issue: IssueRecord, patch: IssuePatch, actor: string, now: string): void {
   if (patch.state === "closed" && issue.state === "open") {
     issue.state = "closed";
     issue.stateReason = patch.stateReason ?? "completed";
     issue.closedAt = now;
     issue.closedBy = actor;
+    recordIssueEvent(state, issue, "closed", actor, now);
   } else if (patch.state === "open" && issue.state === "closed") {
     issue.state = "open";
     issue.stateReason = "reopened";
     issue.closedAt = null;
     issue.closedBy = null;
+    recordIssueEvent(state, issue, "reopened", actor, now);
   } else if (patch.state === "closed" && patch.stateReason !== undefined && patch.stateReason !== null) {
     // Changing only the reason of a closed issue is allowed.
     issue.stateReason = patch.stateReason;
@@ -127,7 +136,7 @@ export function updateIssue(
   }
   if (patch.labels !== undefined) issue.labels = labelNames(state, repo, patch.labels);
   if (patch.assignees !== undefined) issue.assignees = assignable(state, repo, patch.assignees);
-  applyState(issue, patch, actor, now);
+  applyState(state, issue, patch, actor, now);
   issue.updatedAt = now;
   return issue;
 }

@@ -2,7 +2,7 @@ import { HttpError, notFound, validationFailed } from "../http/errors.js";
 import type { IssueRecord, RepoRecord, SandboxState } from "../state.js";
 import { ensureUser } from "./accounts.js";
 import { branchRef, mergeBase, mergeIntoBranch } from "./git.js";
-import { createIssue } from "./issues.js";
+import { createIssue, recordIssueEvent } from "./issues.js";
 import { isCollaborator } from "./repos.js";
 import { findTeam, teamRole } from "./teams.js";
 
@@ -68,7 +68,7 @@ export function requirePull(repo: RepoRecord, number: number): IssueRecord & { p
 }
 
 /** Merges an open pull request into its base branch and closes it. */
-export function mergePull(repo: RepoRecord, number: number, by: string, now: string, title?: string): IssueRecord {
+export function mergePull(state: SandboxState, repo: RepoRecord, number: number, by: string, now: string, title?: string): IssueRecord {
   const issue = requirePull(repo, number);
   if (issue.state !== "open" || issue.pull.merged) throw new HttpError(405, "Pull Request is not mergeable");
   const headSha = repo.refs.get(branchRef(issue.pull.head)) ?? issue.pull.headSha;
@@ -76,6 +76,7 @@ export function mergePull(repo: RepoRecord, number: number, by: string, now: str
   const commit = mergeIntoBranch(repo, issue.pull.base, headSha, message, by, now);
   Object.assign(issue.pull, { merged: true, mergedAt: now, mergedBy: by, mergeCommitSha: commit.sha, headSha });
   Object.assign(issue, { state: "closed", stateReason: null, closedAt: now, closedBy: by, updatedAt: now });
+  recordIssueEvent(state, issue, "closed", by, now);
   return issue;
 }
 

@@ -25,7 +25,7 @@ function installationFor(state: SandboxState, owner: string, requested: number |
     requested === undefined ? i.account.toLowerCase() === owner.toLowerCase() : i.id === requested,
   );
   if (existing) return existing.id;
-  const installation: InstallationRecord = { id: requested ?? nextId(state), account: owner, createdAt: now };
+  const installation: InstallationRecord = { id: requested ?? nextId(state), account: owner, createdAt: now, securityPermissions: { vulnerability_alerts: "read", security_events: "read" } };
   state.installations.set(installation.id, installation);
   return installation.id;
 }
@@ -64,6 +64,9 @@ export function addRepo(state: SandboxState, input: AddRepoInput, now: string): 
     refs: new Map(),
     commits: new Map(),
     permissions: new Map(),
+    vulnerabilityAlerts: [],
+    codeScanningAlerts: [],
+    codeScanningEnabled: false,
   };
   state.repos.set(repoKey(repo.owner, repo.name), repo);
   initRepoGit(repo, owner.login, now);
