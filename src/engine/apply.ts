@@ -13,7 +13,7 @@ export interface ApplyResult {
 }
 
 // Creates GitHub does not make idempotent for us: on an ambiguous answer, observe before trying again.
-const CREATES = new Set<Effect["kind"]>(["createComment", "createIssue", "openPostmortem"]);
+const CREATES = new Set<Effect["kind"]>(["createComment", "createIssue", "openPostmortem", "fileRecurring"]);
 
 // A 5xx, a timeout or a dropped connection may come after GitHub applied the write.
 function isAmbiguous(error: unknown): boolean {
@@ -37,7 +37,7 @@ export async function applyEffects(gateway: GitHubGateway, repo: RepoRef, effect
     }
     applied.push(effect);
   }
-  return { applied, uncertain: null, followUp: applied.some((e) => e.kind === "createIssue" || e.kind === "closeIssue") };
+  return { applied, uncertain: null, followUp: applied.some((e) => e.kind === "createIssue" || e.kind === "closeIssue" || e.kind === "fileRecurring") };
 }
 
 async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): Promise<void> {
@@ -71,6 +71,16 @@ async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): 
     case "requestReviewers":
       await gateway.requestReviewers(repo, effect.issue, effect.reviewers, effect.teamReviewers);
       return;
+    case "fileRecurring": {
+      const m = effect.milestone;
+      const milestone = m ? await gateway.ensureMilestone(repo, m.title, m.dueOn, m.description) : null;
+      const number = await gateway.createIssueIn(repo, { title: effect.title, body: effect.body, labels: effect.labels, assignees: effect.assignees, milestone });
+      if (effect.previous) {
+        await gateway.createComment(repo, effect.previous.number, effect.previous.note.replaceAll("{{next}}", String(number)));
+        await gateway.closeIssue(repo, effect.previous.number, "not_planned");
+      }
+      return;
+    }
     case "updatePullBody":
       return gateway.updatePullBody(repo, effect.issue, effect.body);
     case "openPostmortem": {

@@ -36,6 +36,8 @@ export function describeEffect(effect: Effect): string {
       return `file issue "${effect.title}" (${effect.labels.join(", ")})`;
     case "requestReviewers":
       return `request review from ${[...effect.reviewers, ...effect.teamReviewers.map((t) => `team ${t}`)].join(", ")}${on}`;
+    case "fileRecurring":
+      return `file "${effect.title}"${effect.milestone ? ` in milestone "${effect.milestone.title}"` : ""}${effect.previous ? `, closing #${effect.previous.number}` : ""}`;
     case "updatePullBody":
       return `update the description of #${effect.issue}`;
     case "openPostmortem":

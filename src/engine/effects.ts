@@ -27,6 +27,20 @@ export type Effect =
   /** A new issue; `key` names the marker its body starts with. Never repeated blindly, like a comment. */
   | (Base & { kind: "createIssue"; key: string; title: string; body: string; labels: string[]; assignees: string[] })
   | (Base & { kind: "updatePullBody"; body: string })
+  /**
+   * Files a recurring issue: its milestone first when it has one (created, or found by its title, which GitHub keeps
+   * unique), then the issue; then the previous issue gets `previousNote` (`{{next}}` is the new number) and is closed.
+   */
+  | (Base & {
+      kind: "fileRecurring";
+      key: string;
+      title: string;
+      body: string;
+      labels: string[];
+      assignees: string[];
+      milestone: { title: string; dueOn: string; description: string } | null;
+      previous: { number: number; note: string } | null;
+    })
   /** Requests reviews on a pull request; people or teams GitHub refuses are skipped (the planner's note says who was asked). */
   | (Base & { kind: "requestReviewers"; reviewers: string[]; teamReviewers: string[] })
   /**

@@ -6,6 +6,7 @@ import type { ListedIssue, ObservedIssue } from "../domain/incident/observation.
 import type { RepoRole } from "../domain/incident/permission.js";
 import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
 import type { RepoRef } from "../github/client.js";
+import { planRecurring, type RecurringConfig } from "../domain/recurring/plan.js";
 import type { GitHubGateway, IssueObservation } from "../github/gateway.js";
 import type { Identity } from "../markers/identity.js";
 import { applyEffects } from "./apply.js";
@@ -92,6 +93,31 @@ export function createEngine(deps: EngineDeps) {
     return { effects: all, written };
   }
 
+  // Recurring work (SPEC 2.4): observe → plan → apply, another round only after a create whose outcome is unknown.
+  async function reconcileRecurring(repo: RepoRef, config: RecurringConfig, identity: Identity, options: RunOptions): Promise<{ effects: Effect[]; written: number }> {
+    const all: Effect[] = [];
+    let written = 0;
+    if (!config.securityReview.enabled && !config.patching.enabled && !config.drill.enabled) return { effects: all, written };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const observed = await gateway.observeRecurring(repo);
+      let mergedPulls: Awaited<ReturnType<GitHubGateway["mergedPullsSince"]>> | undefined;
+      let codeScanning: number | null | undefined;
+      let plan = planRecurring({ observed, config, now: deps.now(), identity, mergedPulls, codeScanning });
+      while (plan.kind === "need") {
+        if (plan.mergedPullsSince) mergedPulls = await gateway.mergedPullsSince(repo, plan.mergedPullsSince);
+        if (plan.codeScanning) codeScanning = await gateway.codeScanningAlerts(repo);
+        plan = planRecurring({ observed, config, now: deps.now(), identity, mergedPulls, codeScanning });
+      }
+      all.push(...plan.effects);
+      if (options.dryRun || plan.effects.length === 0) break;
+      const result = await applyEffects(gateway, repo, plan.effects);
+      written += result.applied.length;
+      if (result.uncertain) log.warn({ repo: label(repo), effect: result.uncertain.kind }, "write outcome unknown; observing again before retrying");
+      else if (!result.followUp) break;
+    }
+    return { effects: all, written };
+  }
+
   return {
     /** Reconciles one issue (a webhook's scope). Deliveries for the same issue run one after another. */
     async reconcileIssue(repo: RepoRef, number: number, options: RunOptions = {}): Promise<RunResult> {
@@ -135,6 +161,14 @@ export function createEngine(deps: EngineDeps) {
           result.failed.push(number);
           log.error({ repo: label(repo), issue: number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
         }
+      }
+      try {
+        const run = await serialize(`${label(repo)}#recurring`.toLowerCase(), () => reconcileRecurring(repo, config, identity, options));
+        result.effects.push(...run.effects);
+        result.written += run.written;
+      } catch (error) {
+        result.failed.push(0);
+        log.error({ repo: label(repo), err: (error as Error).message }, "recurring work failed; the next check tries again");
       }
       log.info({ repo: label(repo), incidents: numbers.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
       return result;

@@ -3,6 +3,7 @@ import type { RepoRole } from "../domain/incident/permission.js";
 import type { LabelDefinition } from "../domain/labels.js";
 import type { Identity } from "../markers/identity.js";
 import type { RepoRef } from "./client.js";
+import type { RecurringGateway } from "./recurring-gateway.js";
 
 /** The configured project to read along with an issue. */
 export interface ProjectRef {
@@ -34,7 +35,7 @@ export interface CheckCandidates {
  * The only way Vigil talks to GitHub: typed reads into plain values, and the writes the engine's
  * apply step makes. The Octokit implementation serves the app, the CLI and Actions alike.
  */
-export interface GitHubGateway {
+export interface GitHubGateway extends RecurringGateway {
   /** Vigil's own identity on GitHub (resolved once). */
   identity(): Promise<Identity>;
   observeIssue(repo: RepoRef, number: number, project?: ProjectRef): Promise<IssueObservation>;

@@ -148,3 +148,38 @@ query VigilMoreComments($owner: String!, $name: String!, $number: Int!, $after: 
     }
   }
 }`;
+
+const RECURRING_ISSUE = `
+fragment VigilRecurring on Issue {
+  number title state stateReason createdAt closedAt body url
+  author { login __typename }
+  labels(first: 20) { nodes { name } }
+  milestone { number title issues(states: [OPEN], first: 100) { nodes { number title url } } }
+  comments(last: 50) { nodes { databaseId body url createdAt author { login __typename } } }
+  timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login __typename } } } }
+}`;
+
+/** A repository's recurring work: the latest issues of each kind, milestones, alerts, open post-mortem reviews, plans. */
+export const OBSERVE_RECURRING = `
+query VigilObserveRecurring($owner: String!, $name: String!) {
+  repository(owner: $owner, name: $name) {
+    vulnerabilityAlerts(states: [OPEN], first: 1) { totalCount }
+    milestones(first: 100, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number title state } }
+    reviews: issues(labels: ["security-review"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
+    patching: issues(labels: ["patching"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
+    drills: issues(labels: ["ir-drill"], first: 30, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
+    pmReviews: issues(labels: ["postmortem-review"], first: 100, states: [OPEN]) { nodes { number title url } }
+    plans: object(expression: "HEAD:.github/incident-plans") { ... on Tree { entries { name type object { ... on Blob { text } } } } }
+  }
+}
+${RECURRING_ISSUE}`;
+
+/** Merged pull requests, most recently updated first (a merge is an update, so those merged since a date come first). */
+export const MERGED_PULLS = `
+query VigilMergedPulls($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [MERGED], first: 100, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage endCursor } nodes { number title url mergedAt updatedAt labels(first: 20) { nodes { name } } }
+    }
+  }
+}`;

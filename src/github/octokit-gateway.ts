@@ -1,6 +1,7 @@
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
+import { recurringGateway } from "./recurring-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
 import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
@@ -87,6 +88,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
   }
 
   return {
+    ...recurringGateway(gh),
     identity() {
       identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
         login: viewer.login,

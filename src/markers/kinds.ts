@@ -139,3 +139,16 @@ export const REVIEW_DUE = defineMarker({ kind: "review-due", version: 1, schema:
 
 /** The note on a post-mortem pull request that also changes response plans: their reviewers were asked once. */
 export const PLAN_REVIEW = defineMarker({ kind: "plan-review", version: 1, schema: z.object({ pr: number }).strict() });
+
+// Recurring work (SPEC 2.4): the issue's kind and the date of its period; a drill also names the plans it exercises.
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+
+/** A recurring issue's body. */
+export const RECURRING = defineMarker({
+  kind: "recurring",
+  version: 2,
+  schema: z.object({ kind: z.enum(["security-review", "patching", "ir-drill"]), date, plans: z.array(slug).max(50).optional() }).strict(),
+});
+
+/** The comment that closes a recurring issue in favour of the next one. */
+export const RECURRING_NEXT = defineMarker({ kind: "recurring-next", version: 1, schema: z.object({ next: number }).strict() });

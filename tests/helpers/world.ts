@@ -17,7 +17,13 @@ oncall:
   overrides: [{ login: dave, from: 2026-12-07, to: 2026-12-13 }]
   securityOfficer: erin
   escalate: ["@acme/security"]
+securityReview: { enabled: false }
+patching: { enabled: false }
+drill: { enabled: false }
 `;
+
+/** CONFIG with the recurring work of SPEC 2.4 switched on (the incident scenarios leave it off to stay focused). */
+export const RECURRING_CONFIG = CONFIG.replace(/^(securityReview|patching|drill): \{ enabled: false \}\n/gm, "");
 
 export const PROJECT_CONFIG = `${CONFIG}project: { owner: acme, number: 7 }
 `;
