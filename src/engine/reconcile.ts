@@ -6,6 +6,7 @@ import type { ListedIssue, ObservedIssue } from "../domain/incident/observation.
 import type { RepoRole } from "../domain/incident/permission.js";
 import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
 import type { RepoRef } from "../github/client.js";
+import type { ObservedRecurring } from "../domain/recurring/observation.js";
 import { planRecurring, type RecurringConfig } from "../domain/recurring/plan.js";
 import type { GitHubGateway, IssueObservation } from "../github/gateway.js";
 import type { Identity } from "../markers/identity.js";
@@ -94,12 +95,13 @@ export function createEngine(deps: EngineDeps) {
   }
 
   // Recurring work (SPEC 2.4): observe → plan → apply, another round only after a create whose outcome is unknown.
-  async function reconcileRecurring(repo: RepoRef, config: RecurringConfig, identity: Identity, options: RunOptions): Promise<{ effects: Effect[]; written: number }> {
+  async function reconcileRecurring(repo: RepoRef, config: RecurringConfig, identity: Identity, options: RunOptions, first: ObservedRecurring | undefined): Promise<{ effects: Effect[]; written: number }> {
     const all: Effect[] = [];
     let written = 0;
     if (!config.securityReview.enabled && !config.patching.enabled && !config.drill.enabled) return { effects: all, written };
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const observed = await gateway.observeRecurring(repo);
+      // The first round uses what the candidates query read along; later rounds observe afresh.
+      const observed = round === 0 && first ? first : await gateway.observeRecurring(repo);
       let mergedPulls: Awaited<ReturnType<GitHubGateway["mergedPullsSince"]>> | undefined;
       let codeScanning: number | null | undefined;
       let plan = planRecurring({ observed, config, now: deps.now(), identity, mergedPulls, codeScanning });
@@ -151,7 +153,9 @@ export function createEngine(deps: EngineDeps) {
       }
       const config = loaded.config;
       const identity = await gateway.identity();
-      const numbers = incidentsToCheck(await gateway.checkCandidates(repo, closedSince(deps.now())), identity);
+      const recurringOn = config.securityReview.enabled || config.patching.enabled || config.drill.enabled;
+      const candidates = await gateway.checkCandidates(repo, closedSince(deps.now()), recurringOn);
+      const numbers = incidentsToCheck(candidates, identity);
       for (const number of numbers) {
         try {
           const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcileIssueRounds(repo, number, config, options));
@@ -163,7 +167,7 @@ export function createEngine(deps: EngineDeps) {
         }
       }
       try {
-        const run = await serialize(`${label(repo)}#recurring`.toLowerCase(), () => reconcileRecurring(repo, config, identity, options));
+        const run = await serialize(`${label(repo)}#recurring`.toLowerCase(), () => reconcileRecurring(repo, config, identity, options, candidates.recurring));
         result.effects.push(...run.effects);
         result.written += run.written;
       } catch (error) {

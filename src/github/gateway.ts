@@ -2,6 +2,7 @@ import type { ListedIssue, ObservedIssue, ObservedPostmortem, ObservedProject, O
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { LabelDefinition } from "../domain/labels.js";
 import type { Identity } from "../markers/identity.js";
+import type { ObservedRecurring } from "../domain/recurring/observation.js";
 import type { RepoRef } from "./client.js";
 import type { RecurringGateway } from "./recurring-gateway.js";
 
@@ -29,6 +30,8 @@ export interface CheckCandidates {
   postmortemBranches: string[];
   /** Open post-mortem review issues (body and author, to read Vigil's marker). */
   reviews: { body: string; author: { login: string; isBot: boolean } }[];
+  /** The recurring work, when asked for (read in the same request). */
+  recurring: ObservedRecurring | undefined;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface GitHubGateway extends RecurringGateway {
   identity(): Promise<Identity>;
   observeIssue(repo: RepoRef, number: number, project?: ProjectRef): Promise<IssueObservation>;
   /** What a scheduled check should reconcile: see CheckCandidates. */
-  checkCandidates(repo: RepoRef, closedSince: string): Promise<CheckCandidates>;
+  checkCandidates(repo: RepoRef, closedSince: string, withRecurring: boolean): Promise<CheckCandidates>;
   /** Vigil's post-mortem review issues created or updated since a moment. */
   reviewIssues(repo: RepoRef, since: string): Promise<ListedIssue[]>;
   /** A text file on the default branch, or null. */

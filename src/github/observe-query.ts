@@ -94,10 +94,31 @@ query VigilReviewIssues($owner: String!, $name: String!, $since: DateTime!) {
   }
 }`;
 
+const RECURRING_ISSUE = `
+fragment VigilRecurring on Issue {
+  number title state stateReason createdAt closedAt body url
+  author { login __typename }
+  labels(first: 20) { nodes { name } }
+  milestone { number title issues(states: [OPEN], first: 100) { nodes { number title url } } }
+  comments(last: 50) { nodes { databaseId body url createdAt author { login __typename } } }
+  timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login __typename } } } }
+}`;
+
+// A repository's recurring work: the latest issues of each kind, milestones, alerts, open post-mortem reviews, plans.
+const RECURRING_FIELDS = `
+    vulnerabilityAlerts(states: [OPEN], first: 1) @include(if: $withRecurring) { totalCount }
+    milestones(first: 100, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { number title state } }
+    secReviews: issues(labels: ["security-review"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { ...VigilRecurring } }
+    patchRounds: issues(labels: ["patching"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { ...VigilRecurring } }
+    drills: issues(labels: ["ir-drill"], first: 30, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { ...VigilRecurring } }
+    pmReviews: issues(labels: ["postmortem-review"], first: 100, states: [OPEN]) @include(if: $withRecurring) { nodes { number title url } }
+    plans: object(expression: "HEAD:.github/incident-plans") @include(if: $withRecurring) { ... on Tree { entries { name type object { ... on Blob { text } } } } }`;
+
 /** The incidents a scheduled check looks at: open ones, closed ones updated lately, and those of open post-mortem work. */
 export const CHECK_CANDIDATES = `
-query VigilCandidates($owner: String!, $name: String!, $page: String, $since: DateTime!) {
+query VigilCandidates($owner: String!, $name: String!, $page: String, $since: DateTime!, $withRecurring: Boolean!) {
   repository(owner: $owner, name: $name) {
+    ${RECURRING_FIELDS}
     open: issues(first: 100, after: $page, states: [OPEN], labels: ["incident"], orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor } nodes { number }
     }
@@ -111,29 +132,14 @@ query VigilCandidates($owner: String!, $name: String!, $page: String, $since: Da
       nodes { body author { login __typename } }
     }
   }
-}`;
+}
+${RECURRING_ISSUE}`;
 
 /** A text file on the default branch. */
 export const READ_FILE = `
 query VigilReadFile($owner: String!, $name: String!, $expression: String!) {
   repository(owner: $owner, name: $name) { object(expression: $expression) { ... on Blob { text } } }
 }`;
-
-/** A page of the repository's open incidents, each with its first page of comments. */
-export const OBSERVE_INCIDENTS = `
-query VigilObserveIncidents($owner: String!, $name: String!, $page: String, $after: String,
-  $withProject: Boolean!, $projectOwner: String!, $projectNumber: Int!) {
-  repository(owner: $owner, name: $name) {
-    ${REPO_FIELDS}
-    issues(first: 25, after: $page, states: [OPEN], labels: ["incident"], orderBy: { field: CREATED_AT, direction: ASC }) {
-      pageInfo { hasNextPage endCursor }
-      nodes { ...VigilIssue }
-    }
-  }
-  ${PROJECT}
-}
-${ISSUE_FIELDS}
-${PROJECT_FIELDS}`;
 
 /** Who the token belongs to. */
 export const VIEWER = `query VigilViewer { viewer { login __typename } }`;
@@ -149,27 +155,11 @@ query VigilMoreComments($owner: String!, $name: String!, $number: Int!, $after: 
   }
 }`;
 
-const RECURRING_ISSUE = `
-fragment VigilRecurring on Issue {
-  number title state stateReason createdAt closedAt body url
-  author { login __typename }
-  labels(first: 20) { nodes { name } }
-  milestone { number title issues(states: [OPEN], first: 100) { nodes { number title url } } }
-  comments(last: 50) { nodes { databaseId body url createdAt author { login __typename } } }
-  timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { login __typename } } } }
-}`;
-
-/** A repository's recurring work: the latest issues of each kind, milestones, alerts, open post-mortem reviews, plans. */
+/** A repository's recurring work on its own (the scheduled check reads it with the candidates instead). */
 export const OBSERVE_RECURRING = `
-query VigilObserveRecurring($owner: String!, $name: String!) {
+query VigilObserveRecurring($owner: String!, $name: String!, $withRecurring: Boolean = true) {
   repository(owner: $owner, name: $name) {
-    vulnerabilityAlerts(states: [OPEN], first: 1) { totalCount }
-    milestones(first: 100, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number title state } }
-    reviews: issues(labels: ["security-review"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
-    patching: issues(labels: ["patching"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
-    drills: issues(labels: ["ir-drill"], first: 30, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) { nodes { ...VigilRecurring } }
-    pmReviews: issues(labels: ["postmortem-review"], first: 100, states: [OPEN]) { nodes { number title url } }
-    plans: object(expression: "HEAD:.github/incident-plans") { ... on Tree { entries { name type object { ... on Blob { text } } } } }
+    ${RECURRING_FIELDS}
   }
 }
 ${RECURRING_ISSUE}`;

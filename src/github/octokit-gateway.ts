@@ -1,7 +1,7 @@
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
-import { recurringGateway } from "./recurring-gateway.js";
+import { onlyForbiddenOrMissing, recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
 import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
@@ -13,12 +13,12 @@ interface ObserveIssueData {
 }
 
 interface CandidatesData {
-  repository: {
+  repository: (RecurringNodes & {
     open: { pageInfo: PageInfo; nodes: { number: number }[] };
     closed: { nodes: { number: number }[] };
     pms: { nodes: { headRefName: string }[] };
     reviews: { nodes: { body: string; author: { login: string; __typename: string } | null }[] };
-  } | null;
+  }) | null;
 }
 
 interface PageInfo {
@@ -35,7 +35,8 @@ async function query<T>(gh: GitHubClient, document: string, variables: Record<st
     return await gh.graphql<T>(document, variables);
   } catch (error) {
     const failure = error as GraphqlFailure;
-    if (failure.data && failure.errors?.every((e) => e.type === "NOT_FOUND")) return failure.data as T;
+    // FORBIDDEN: alerts the app may not read; the review says how to grant it.
+    if (failure.data && onlyForbiddenOrMissing(failure.errors)) return failure.data as T;
     throw error;
   }
 }
@@ -111,23 +112,25 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
       };
     },
 
-    async checkCandidates(repo, closedSince): Promise<CheckCandidates> {
+    async checkCandidates(repo, closedSince, withRecurring): Promise<CheckCandidates> {
       const incidents = new Set<number>();
       let postmortemBranches: string[] = [];
       let reviews: CheckCandidates["reviews"] = [];
+      let recurring: CheckCandidates["recurring"];
       let page: string | null = null;
       do {
-        const data: CandidatesData = await query<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince });
+        const data: CandidatesData = await query<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince, withRecurring: withRecurring && page === null });
         if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
         const r = data.repository;
         for (const n of [...r.open.nodes, ...r.closed.nodes]) incidents.add(n.number);
         if (page === null) {
           postmortemBranches = r.pms.nodes.map((p) => p.headRefName);
           reviews = r.reviews.nodes.map((i) => ({ body: i.body, author: { login: i.author?.login ?? "ghost", isBot: i.author?.__typename === "Bot" } }));
+          if (withRecurring) recurring = recurringOf(r);
         }
         page = r.open.pageInfo.hasNextPage ? r.open.pageInfo.endCursor : null;
       } while (page !== null);
-      return { incidents: [...incidents].sort((a, b) => a - b), postmortemBranches, reviews };
+      return { incidents: [...incidents].sort((a, b) => a - b), postmortemBranches, reviews, recurring };
     },
 
     async reviewIssues(repo, since) {

@@ -21,16 +21,37 @@ interface RecurringNode {
   timelineItems: { nodes: ({ actor?: AuthorNode } | null)[] };
 }
 
+/** The recurring fields of a repository as the queries return them. */
+export interface RecurringNodes {
+  vulnerabilityAlerts?: { totalCount: number } | null;
+  milestones?: { nodes: { number: number; title: string; state: "OPEN" | "CLOSED" }[] };
+  secReviews?: { nodes: RecurringNode[] };
+  patchRounds?: { nodes: RecurringNode[] };
+  drills?: { nodes: RecurringNode[] };
+  pmReviews?: { nodes: { number: number; title: string; url: string }[] };
+  plans?: { entries?: { name: string; type: string; object: { text?: string | null } | null }[] } | null;
+}
+
 interface RecurringData {
-  repository: {
-    vulnerabilityAlerts?: { totalCount: number } | null;
-    milestones: { nodes: { number: number; title: string; state: "OPEN" | "CLOSED" }[] };
-    reviews: { nodes: RecurringNode[] };
-    patching: { nodes: RecurringNode[] };
-    drills: { nodes: RecurringNode[] };
-    pmReviews: { nodes: { number: number; title: string; url: string }[] };
-    plans: { entries?: { name: string; type: string; object: { text?: string | null } | null }[] } | null;
-  } | null;
+  repository: RecurringNodes | null;
+}
+
+/** The recurring fields as plain values. */
+export function recurringOf(r: RecurringNodes): ObservedRecurring {
+  return {
+    dependabotAlerts: r.vulnerabilityAlerts ? r.vulnerabilityAlerts.totalCount : null,
+    milestones: (r.milestones?.nodes ?? []).map((m) => ({ number: m.number, title: m.title, state: m.state === "CLOSED" ? "closed" : "open" })),
+    reviews: (r.secReviews?.nodes ?? []).map(issueOf),
+    patching: (r.patchRounds?.nodes ?? []).map(issueOf),
+    drills: (r.drills?.nodes ?? []).map(issueOf),
+    postmortemReviews: r.pmReviews?.nodes ?? [],
+    plans: (r.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
+  };
+}
+
+/** Whether a GraphQL failure only withholds alerts the app may not read, or things that do not exist. */
+export function onlyForbiddenOrMissing(errors: readonly { type?: string }[] | undefined): boolean {
+  return Boolean(errors?.length) && errors!.every((e) => e.type === "FORBIDDEN" || e.type === "NOT_FOUND");
 }
 
 function issueOf(n: RecurringNode): RecurringIssue {
@@ -65,20 +86,11 @@ export function recurringGateway(gh: GitHubClient) {
       } catch (error) {
         // Without "Dependabot alerts: read" GitHub answers FORBIDDEN for that one field and the rest as usual.
         const failure = error as { data?: RecurringData; errors?: { type?: string }[] };
-        if (!failure.data?.repository || !failure.errors?.every((e) => e.type === "FORBIDDEN" || e.type === "NOT_FOUND")) throw error;
+        if (!failure.data?.repository || !onlyForbiddenOrMissing(failure.errors)) throw error;
         data = failure.data;
       }
-      const r = data.repository;
-      if (!r) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
-      return {
-        dependabotAlerts: r.vulnerabilityAlerts ? r.vulnerabilityAlerts.totalCount : null,
-        milestones: r.milestones.nodes.map((m) => ({ number: m.number, title: m.title, state: m.state === "CLOSED" ? "closed" : "open" })),
-        reviews: r.reviews.nodes.map(issueOf),
-        patching: r.patching.nodes.map(issueOf),
-        drills: r.drills.nodes.map(issueOf),
-        postmortemReviews: r.pmReviews.nodes,
-        plans: (r.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
-      };
+      if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
+      return recurringOf(data.repository);
     },
 
     /** Pull requests merged since `since`, all pages up to `max`; `truncated` when there were more. */

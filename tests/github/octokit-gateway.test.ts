@@ -48,8 +48,10 @@ describe("octokitGateway: observe", () => {
     const { sandbox, gateway } = setup();
     const a = sandbox.addIssue(ORG, REPO, { title: "a", body: "b", labels: ["incident"], user: "reporter" });
     sandbox.addIssue(ORG, REPO, { title: "b", body: "b", labels: ["bug"], user: "reporter" });
-    const candidates = await gateway.checkCandidates({ owner: ORG, repo: REPO }, "2026-01-01T00:00:00Z");
-    expect(candidates).toEqual({ incidents: [a.number], postmortemBranches: [], reviews: [] });
+    const candidates = await gateway.checkCandidates({ owner: ORG, repo: REPO }, "2026-01-01T00:00:00Z", false);
+    expect(candidates).toEqual({ incidents: [a.number], postmortemBranches: [], reviews: [], recurring: undefined });
+    const withRecurring = await gateway.checkCandidates({ owner: ORG, repo: REPO }, "2026-01-01T00:00:00Z", true);
+    expect(withRecurring.recurring).toMatchObject({ dependabotAlerts: 0, reviews: [], patching: [], drills: [] });
   });
 
   it("names the token's own identity: an installation token is the app's bot", async () => {

@@ -125,3 +125,22 @@ describe("drills", () => {
     expect(new Set(plans)).toEqual(new Set(["ransomware", "lost-laptop", "leaked-credentials"]));
   });
 });
+
+describe("security alerts", () => {
+  it("counts open alerts where the app may read them, and says how to grant it where it may not", async () => {
+    const world = createWorld({ config: RECURRING });
+    world.sandbox.addVulnerabilityAlert(OWNER, REPO);
+    world.sandbox.addVulnerabilityAlert(OWNER, REPO);
+    world.sandbox.addCodeScanningAlert(OWNER, REPO);
+    await tick(world, "2026-11-30T17:00:00Z");
+    expect(issues(world, "security-review")[0]?.body).toMatch(/Dependabot[^\n]*\*\*2\*\* open/);
+
+    const denied = createWorld({ config: RECURRING });
+    const installation = denied.sandbox.getRepo(OWNER, REPO).installationId as number;
+    denied.sandbox.setInstallationPermissions(installation, { vulnerability_alerts: null, security_events: null });
+    await tick(denied, "2026-11-30T17:00:00Z");
+    const body = issues(denied, "security-review")[0]?.body ?? "";
+    expect(body).toContain("Dependabot alerts: read");
+    expect(body).toContain("Code scanning alerts: read");
+  });
+});

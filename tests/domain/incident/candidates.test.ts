@@ -11,6 +11,7 @@ describe("incidentsToCheck", () => {
     const numbers = incidentsToCheck({
       incidents: [7, 2],
       postmortemBranches: ["postmortem/incident-3", "postmortem/incident-7", "feature/x"],
+      recurring: undefined,
       reviews: [{ body: review, author: { login: "vigil", isBot: true } }, { body: review.replace('"issue":4', '"issue":5'), author: { login: "mallory", isBot: false } }],
     }, VIGIL);
     expect(numbers).toEqual([2, 3, 4, 7]);
