@@ -144,3 +144,50 @@ describe("security alerts", () => {
     expect(body).toContain("Code scanning alerts: read");
   });
 });
+
+describe("robustness", () => {
+  const openReviews = (world: World) => issues(world, "security-review").filter((i) => i.state === "open");
+
+  it("two checks racing leave one open review per period", async () => {
+    const world = createWorld({ config: RECURRING });
+    world.sandbox.clock.now = "2026-11-30T17:00:00Z";
+    await Promise.all([tick(world, "2026-11-30T17:00:00Z"), tick(world, "2026-11-30T17:00:00Z")]);
+    await tick(world, "2026-11-30T18:00:00Z");
+    expect(openReviews(world)).toHaveLength(1);
+  });
+
+  it("a copy a racing replica filed for the same period is closed as not planned; the oldest stays", async () => {
+    const world = createWorld({ config: RECURRING });
+    await tick(world, "2026-11-30T17:00:00Z");
+    const [first] = issues(world, "security-review");
+    const copy = world.sandbox.addIssue(OWNER, REPO, { title: first!.title, body: first!.body ?? "", labels: ["security-review"], user: world.sandbox.app.botLogin });
+    await tick(world, "2026-11-30T18:00:00Z");
+    expect(world.sandbox.getIssue(OWNER, REPO, copy.number)).toMatchObject({ state: "closed", stateReason: "not_planned" });
+    expect(openReviews(world).map((i) => i.number)).toEqual([first!.number]);
+  });
+
+  it("an issue create GitHub applied but answered 502 is not repeated", async () => {
+    const world = createWorld({ config: RECURRING });
+    world.sandbox.injectFault({ kind: "server-error", method: "POST", route: "/repos/{owner}/{repo}/issues", applied: true });
+    await tick(world, "2026-11-30T17:00:00Z");
+    expect(issues(world, "security-review")).toHaveLength(1);
+  });
+
+  it("first install on a repository with years of hand-made reviews files one, and leaves theirs alone", async () => {
+    const world = createWorld({ config: RECURRING });
+    for (let i = 0; i < 30; i++) world.sandbox.addIssue(OWNER, REPO, { title: `Security review 202${i % 6}-0${(i % 9) + 1}-01`, body: "- [ ] old item", labels: ["security-review"], user: "alice", state: "closed", stateReason: "completed" });
+    await tick(world, "2026-11-30T17:00:00Z");
+    expect(issues(world, "security-review")).toHaveLength(1);
+  });
+
+  it("a deleted milestone and a changed cadence: the next review still comes, on the new cadence", async () => {
+    const world = createWorld({ config: RECURRING });
+    await tick(world, "2026-11-30T17:00:00Z");
+    const octokit = createTestOctokit(world.sandbox, { login: "erin" });
+    const [first] = issues(world, "security-review");
+    await octokit.rest.issues.deleteMilestone({ owner: OWNER, repo: REPO, milestone_number: first!.milestone! });
+    world.sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", `${RECURRING}securityReview: { everyWeeks: 2, maxWeeks: 4 }\n`.replace("securityReview: { enabled: false }\n", ""));
+    await tick(world, "2026-12-14T17:00:00Z");
+    expect(issues(world, "security-review").map((r) => r.title)).toEqual(["Security review 2026-11-30", "Security review 2026-12-14"]);
+  });
+});
