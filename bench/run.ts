@@ -9,6 +9,7 @@ import { ConfigCache } from "../src/config/cache.js";
 import { createVigil } from "../src/index.js";
 import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations } from "../src/triggers/check-all.js";
+import { engineFor } from "../src/triggers/engine-for.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 
 const OWNER = "acme";
@@ -18,15 +19,17 @@ calendar: { country: US, state: CA }
 oncall: { rotation: [alice, bob, carol], start: 2026-01-05T09:00, securityOfficer: erin, escalate: ["@acme/security"] }
 `;
 const PROJECT = `${CONFIG}project: { owner: acme, number: 7 }\n`;
+// Incident benchmarks leave the recurring work of SPEC 2.4 off so their counts are about incidents alone.
+const QUIET = "securityReview: { enabled: false }\npatching: { enabled: false }\ndrill: { enabled: false }\n";
 
-function world(options: { project?: boolean; repos?: number; postmortem?: boolean } = {}) {
+function world(options: { project?: boolean; repos?: number; postmortem?: boolean; recurring?: boolean; only?: "securityReview" } = {}) {
   const sandbox = new GitHubSandbox({ now: "2026-11-23T18:00:00Z", strict: true });
   sandbox.addUser(OWNER, "Organization");
   const names = options.repos ? Array.from({ length: options.repos }, (_, i) => `${REPO}-${i}`) : [REPO];
   for (const name of names) {
     sandbox.addRepo({ owner: OWNER, name, ownerType: "Organization" });
     for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, name, login, "write");
-    sandbox.setFile(OWNER, name, ".github/incident-response.yml", `${options.project ? PROJECT : CONFIG}${options.postmortem ? "postmortem: { reviewers: [carol] }\n" : ""}`);
+    sandbox.setFile(OWNER, name, ".github/incident-response.yml", `${options.project ? PROJECT : CONFIG}${options.postmortem ? "postmortem: { reviewers: [carol] }\n" : ""}${options.recurring ? (options.only ? "patching: { enabled: false }\ndrill: { enabled: false }\n" : "") : QUIET}`);
   }
   if (options.project) {
     sandbox.addProject({ owner: OWNER, number: 7, title: "Incidents", fields: { Severity: ["Emergency", "Sev0", "Sev1", "Sev2", "Triage"], Status: ["Investigating", "Mitigating", "Mitigated", "Resolved"] } });
@@ -150,6 +153,26 @@ async function main(): Promise<void> {
     w.sandbox.clock.now = "2026-12-03T17:00:00Z"; // resolved Mon 23 Nov, due Thu 26 Nov: a week late
     await w.runtime.identity();
     return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
+  }));
+  rows.push(await measure("file a security review with carry-over and milestone (one repository's check)", "≤ 7", runs, async () => {
+    const w = world({ recurring: true, only: "securityReview" });
+    await w.app.ready;
+    await w.runtime.identity();
+    const installation = w.sandbox.getRepo(OWNER, REPO).installationId as number;
+    const check = async () => engineFor({ ...w.runtime, cache: new ConfigCache() }, await w.app.probot.auth(installation), w.app.probot.log).reconcileRepository({ owner: OWNER, repo: REPO });
+    w.sandbox.clock.now = "2026-11-30T17:00:00Z";
+    await check();
+    w.sandbox.clock.now = "2026-12-28T17:00:00Z";
+    return { w, act: check };
+  }));
+  rows.push(await measure("quiet tick with every cadence on time (cron ?repo=)", "≤ 3", runs, async () => {
+    const w = world({ recurring: true });
+    await w.app.ready;
+    await w.runtime.identity();
+    w.sandbox.clock.now = "2026-11-30T17:00:00Z";
+    await checkInstallations(w.app.probot, { ...w.runtime, now: () => w.sandbox.clock.now, cache: new ConfigCache() }, { owner: OWNER, repo: REPO });
+    w.sandbox.clock.now = "2026-12-01T17:00:00Z";
+    return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, now: () => w.sandbox.clock.now, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
   }));
   for (const repos of [1, 10, 100]) {
     rows.push(await measure(`tick of every repository, ${repos} configured, one open incident each`, "", Math.max(2, Math.floor(runs / 5)), async () => {

@@ -37,7 +37,7 @@ export async function applyEffects(gateway: GitHubGateway, repo: RepoRef, effect
     }
     applied.push(effect);
   }
-  return { applied, uncertain: null, followUp: applied.some((e) => e.kind === "createIssue" || e.kind === "closeIssue" || e.kind === "fileRecurring") };
+  return { applied, uncertain: null, followUp: applied.some((e) => e.kind === "createIssue" || e.kind === "closeIssue" || (e.kind === "fileRecurring" && e.recheck)) };
 }
 
 async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): Promise<void> {

@@ -40,6 +40,8 @@ export type Effect =
       assignees: string[];
       milestone: { title: string; dueOn: string; description: string } | null;
       previous: { number: number; note: string } | null;
+      /** Observe again afterwards: the new issue is already past its hard limit and needs its reminder. */
+      recheck: boolean;
     })
   /** Requests reviews on a pull request; people or teams GitHub refuses are skipped (the planner's note says who was asked). */
   | (Base & { kind: "requestReviewers"; reviewers: string[]; teamReviewers: string[] })

@@ -112,6 +112,9 @@ const RECURRING_FIELDS = `
     patchRounds: issues(labels: ["patching"], first: 10, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { ...VigilRecurring } }
     drills: issues(labels: ["ir-drill"], first: 30, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecurring) { nodes { ...VigilRecurring } }
     pmReviews: issues(labels: ["postmortem-review"], first: 100, states: [OPEN]) @include(if: $withRecurring) { nodes { number title url } }
+    mergedPulls: pullRequests(states: [MERGED], first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withRecurring) {
+      pageInfo { hasNextPage } nodes { number title url mergedAt updatedAt labels(first: 20) { nodes { name } } }
+    }
     plans: object(expression: "HEAD:.github/incident-plans") @include(if: $withRecurring) { ... on Tree { entries { name type object { ... on Blob { text } } } } }`;
 
 /** The incidents a scheduled check looks at: open ones, closed ones updated lately, and those of open post-mortem work. */

@@ -30,6 +30,7 @@ export interface RecurringNodes {
   drills?: { nodes: RecurringNode[] };
   pmReviews?: { nodes: { number: number; title: string; url: string }[] };
   plans?: { entries?: { name: string; type: string; object: { text?: string | null } | null }[] } | null;
+  mergedPulls?: { pageInfo: { hasNextPage: boolean }; nodes: { number: number; title: string; url: string; mergedAt: string; updatedAt: string; labels: { nodes: { name: string }[] } }[] };
 }
 
 interface RecurringData {
@@ -46,6 +47,10 @@ export function recurringOf(r: RecurringNodes): ObservedRecurring {
     drills: (r.drills?.nodes ?? []).map(issueOf),
     postmortemReviews: r.pmReviews?.nodes ?? [],
     plans: (r.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
+    recentMerged: {
+      pulls: (r.mergedPulls?.nodes ?? []).map((p) => ({ number: p.number, title: p.title, url: p.url, mergedAt: p.mergedAt, updatedAt: p.updatedAt, labels: p.labels.nodes.map((l) => l.name) })),
+      more: r.mergedPulls?.pageInfo.hasNextPage ?? false,
+    },
   };
 }
 

@@ -32,6 +32,8 @@ export interface ObservedRecurring {
   postmortemReviews: readonly { number: number; title: string; url: string }[];
   /** The files of `.github/incident-plans/`. */
   plans: readonly { file: string; text: string }[];
+  /** The most recently updated merged pull requests (one page), and whether there are more. */
+  recentMerged: { pulls: readonly (MergedPull & { updatedAt: string })[]; more: boolean };
 }
 
 /** A merged pull request, for the security review's list of changes. */

@@ -80,22 +80,24 @@ export function planRecurring(input: RecurringInput): RecurringPlan {
     if (!date || reviews.some((r) => r.date === date)) effects.push(...hardLimit(input, reviews, "the security review", config.securityReview.maxWeeks, today, calendar));
     if (date && !reviews.some((r) => r.date === date)) {
       const since = latest?.date ?? plusWeeks(date, -config.securityReview.everyWeeks);
-      if (input.mergedPulls === undefined) return { kind: "need", mergedPullsSince: `${since}T00:00:00Z` };
+      const merged = input.mergedPulls ?? fromFirstPage(observed.recentMerged, `${since}T00:00:00Z`);
+      if (merged === undefined) return { kind: "need", mergedPullsSince: `${since}T00:00:00Z` };
       if (input.codeScanning === undefined) return { kind: "need", codeScanning: true };
       const nextDue = calendar.nextWorkingDayOnOrAfter(plusWeeks(date, config.securityReview.everyWeeks));
       const defenses = [...(latest?.issue.milestone?.openIssues ?? []), ...observed.postmortemReviews];
       const body = renderSecurityReview({
         marker: renderMarker(RECURRING, { kind: "security-review", date }),
         date, nextDue, previous: latest ? { number: latest.issue.number, date: latest.date } : null,
-        mergedPulls: [...input.mergedPulls.pulls].reverse().map((p) => ({ number: p.number, title: p.title, url: p.url, labels: [...p.labels] })),
-        pullsTruncated: input.mergedPulls.truncated,
+        mergedPulls: [...merged.pulls].reverse().map((p) => ({ number: p.number, title: p.title, url: p.url, labels: [...p.labels] })),
+        pullsTruncated: merged.truncated,
         topThreats: [...config.securityReview.topThreats],
         alerts: { dependabot: observed.dependabotAlerts, codeScanning: input.codeScanning },
         defenses, checklist: [...config.securityReview.checklist], carried: latest ? carryOver(latest.issue) : [],
       });
       effects.push(fileEffect("security-review", date, securityReviewTitle(date), body, LABEL.securityReview,
         config.securityReview.assignees.length ? [...config.securityReview.assignees] : primary(), latest,
-        { title: milestoneTitle(date), dueOn: nextDue, description: `The work the security review of ${date} identifies; due at the next review.` }));
+        { title: milestoneTitle(date), dueOn: nextDue, description: `The work the security review of ${date} identifies; due at the next review.` },
+        limitPassed(input, reviews, config.securityReview.maxWeeks, today, calendar)));
     }
   }
 
@@ -109,7 +111,7 @@ export function planRecurring(input: RecurringInput): RecurringPlan {
     if (date && !rounds.some((r) => r.date === date)) {
       const weekOf = patchingWeekOf(date);
       const body = renderPatching({ marker: renderMarker(RECURRING, { kind: "patching", date }), weekOf, systems: [...config.patching.systems], carried: latest ? carryOver(latest.issue) : [] });
-      effects.push(fileEffect("patching", date, patchingTitle(weekOf), body, LABEL.patching, config.patching.assignees.length ? [...config.patching.assignees] : primary(), latest, null));
+      effects.push(fileEffect("patching", date, patchingTitle(weekOf), body, LABEL.patching, config.patching.assignees.length ? [...config.patching.assignees] : primary(), latest, null, limitPassed(input, rounds, config.patching.maxWeeks, today, calendar)));
     }
   }
 
@@ -134,11 +136,19 @@ export function planRecurring(input: RecurringInput): RecurringPlan {
   return { kind: "plan", effects };
 }
 
-function fileEffect(kind: Kind, date: string, title: string, body: string, label: string, assignees: string[], previous: Filed | null | undefined, milestone: { title: string; dueOn: string; description: string } | null): Effect {
+// The page of merged pull requests observe read along answers "merged since" by itself unless more pages could hold
+// some: a merge updates a pull request, so once the page reaches back before `since` nothing else qualifies.
+function fromFirstPage(page: ObservedRecurring["recentMerged"], since: string): { pulls: readonly MergedPull[]; truncated: boolean } | undefined {
+  const last = page.pulls.at(-1);
+  if (page.more && (!last || last.updatedAt >= since)) return undefined;
+  return { pulls: page.pulls.filter((p) => p.mergedAt >= since), truncated: false };
+}
+
+function fileEffect(kind: Kind, date: string, title: string, body: string, label: string, assignees: string[], previous: Filed | null | undefined, milestone: { title: string; dueOn: string; description: string } | null, recheck = false): Effect {
   const open = previous && previous.issue.state === "open" ? previous.issue : null;
   return {
     kind: "fileRecurring", issue: 0, key: `recurring:${kind}:${date}`, title, body, labels: [label], assignees, milestone,
-    previous: open ? { number: open.number, note: supersededNote(0).replace("#0", "#{{next}}") } : null,
+    previous: open ? { number: open.number, note: supersededNote(0).replace("#0", "#{{next}}") } : null, recheck,
     why: `${kind} due: ${date}`,
   };
 }
@@ -155,15 +165,23 @@ function dedupe(list: readonly Filed[]): Effect[] {
 }
 
 // Completed means closed as completed by a person: Vigil closes superseded issues itself, which proves nothing.
-function hardLimit(input: RecurringInput, list: readonly Filed[], what: string, maxWeeks: number, today: string, calendar: ReturnType<typeof workingCalendar>): Effect[] {
-  const completed = list
+function lastCompleted(input: RecurringInput, list: readonly Filed[], calendar: ReturnType<typeof workingCalendar>): string | null {
+  return list
     .filter((f) => f.issue.state === "closed" && f.issue.stateReason === "completed" && f.issue.closedAt && !(f.issue.closedBy && isOwn(f.issue.closedBy, input.identity)))
     .map((f) => calendar.localDate(f.issue.closedAt as string))
     .sort()
     .at(-1) ?? null;
+}
+
+function limitPassed(input: RecurringInput, list: readonly Filed[], maxWeeks: number, today: string, calendar: ReturnType<typeof workingCalendar>): boolean {
   const first = list.map((f) => calendar.localDate(f.issue.createdAt)).sort()[0] ?? null;
+  return hardLimitPassed(lastCompleted(input, list, calendar), first, maxWeeks, today);
+}
+
+function hardLimit(input: RecurringInput, list: readonly Filed[], what: string, maxWeeks: number, today: string, calendar: ReturnType<typeof workingCalendar>): Effect[] {
+  const completed = lastCompleted(input, list, calendar);
   const open = list.find((f) => f.issue.state === "open")?.issue;
-  if (!open || !hardLimitPassed(completed, first, maxWeeks, today)) return [];
+  if (!open || !limitPassed(input, list, maxWeeks, today, calendar)) return [];
   const effects: Effect[] = [];
   if (!open.labels.some((l) => l.toLowerCase() === LABEL.overdue)) effects.push({ kind: "addLabels", issue: open.number, labels: [LABEL.overdue], why: `more than ${maxWeeks} weeks without a completed one` });
   if (calendar.isWorkingDay(today) && !findMarked(OVERDUE_NUDGE, open.comments, input.identity).some((m) => m.data.day === today)) {
