@@ -191,3 +191,25 @@ describe("robustness", () => {
     expect(issues(world, "security-review").map((r) => r.title)).toEqual(["Security review 2026-11-30", "Security review 2026-12-14"]);
   });
 });
+
+describe("a year of reviews", () => {
+  it("13 reviews four weeks apart: a never-ticked item is carried each time with its count, a completed review ends the chain of carries", async () => {
+    const world = createWorld({ config: `${RECURRING_CONFIG}patching: { enabled: false }\ndrill: { enabled: false }\n` });
+    let day = "2026-11-30";
+    for (let i = 0; i < 13; i++) {
+      await tick(world, `${day}T17:00:00Z`);
+      if (i === 0) {
+        const [first] = issues(world, "security-review");
+        world.sandbox.editIssueBody(OWNER, REPO, first!.number, `${first!.body}\n- [ ] Replace the shared admin password`, "alice");
+      }
+      const next = new Date(`${day}T12:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 28);
+      day = next.toISOString().slice(0, 10);
+    }
+    const reviews = issues(world, "security-review");
+    expect(reviews.length).toBeGreaterThanOrEqual(12);
+    expect(reviews.filter((r) => r.state === "open")).toHaveLength(1);
+    const last = reviews.at(-1)!;
+    expect(last.body).toMatch(new RegExp(`Replace the shared admin password _\\(from #${reviews.at(-2)!.number}, carried ${reviews.length - 1}×\\)_`));
+  });
+});
