@@ -213,3 +213,16 @@ describe("a year of reviews", () => {
     expect(last.body).toMatch(new RegExp(`Replace the shared admin password _\\(from #${reviews.at(-2)!.number}, carried ${reviews.length - 1}×\\)_`));
   });
 });
+
+describe("hand edits", () => {
+  it("a review whose marker was edited away is still recognised by its title: no second review for the period", async () => {
+    const world = createWorld({ config: RECURRING });
+    await tick(world, "2026-11-30T17:00:00Z");
+    const [review] = issues(world, "security-review");
+    world.sandbox.editIssueBody(OWNER, REPO, review!.number, "We rewrote this review by hand.\n- [ ] Look at the new CDN", "alice");
+    await tick(world, "2026-11-30T20:00:00Z");
+    expect(issues(world, "security-review")).toHaveLength(1);
+    await tick(world, "2026-12-28T17:00:00Z");
+    expect(issues(world, "security-review").at(-1)!.body).toContain("Look at the new CDN _(from");
+  });
+});
