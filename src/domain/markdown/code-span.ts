@@ -15,7 +15,7 @@ function visible(char: string): string {
  * configuration keys and values in Vigil's comments. The backtick run around it is longer than any
  * inside; a space pads each side when the text starts or ends with a backtick or a space (which
  * CommonMark would otherwise strip); line endings, controls, bidi and invisible format characters
- * and lone surrogates are shown as `\uXXXX`. An empty string gives an empty-looking span. Not for
+ * and lone surrogates are shown as their code point (`\u202E`). An empty string gives an empty-looking span. Not for
  * table cells, where GFM splits at `|` even inside a span.
  */
 export function codeSpan(text: string): string {

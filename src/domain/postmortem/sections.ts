@@ -122,7 +122,7 @@ function comments({ comments, timezone }: PostmortemInput): string {
   const ordered = [...comments].sort((a, b) => a.id - b.id);
   const intro =
     `${ordered.length === 1 ? "1 comment" : `${ordered.length} comments`}, oldest first, each exactly as typed: ` +
-    "line endings are written as LF, and invisible or control characters as ⟨U+XXXX⟩.";
+    "line endings are written as LF, and invisible or control characters as their code point, e.g. ⟨U+202E⟩.";
   const blocks = ordered.map((c) => `**${name(c.author)}** — ${formatMoment(c.createdAt, timezone)}${c.edited ? " (edited)" : ""}${link("comment", c.url)}\n\n${verbatimBlock(c.body)}`);
   return [intro, ...blocks].join("\n\n");
 }

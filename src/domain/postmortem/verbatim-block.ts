@@ -18,7 +18,7 @@ function shown(char: string, flag: string | undefined): string {
  * block GitHub renders no markdown or HTML and links no mention or reference, and the fence is
  * longer than any run of backticks in the text, so no line of it can close the block. Only what
  * cannot be shown literally changes: line endings are written as LF, and each hidden character
- * above as a visible ⟨U+XXXX⟩, so a reader sees that it is there. Must start at the beginning of
+ * above as its visible code point (e.g. ⟨U+202E⟩), so a reader sees that it is there. Must start at the beginning of
  * a line, outside any list or quote.
  */
 export function verbatimBlock(text: string): string {
