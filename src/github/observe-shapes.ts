@@ -42,8 +42,8 @@ export interface ProjectOwnerNode {
   projectV2?: { id: string; fields: { nodes: ({ id?: string; name?: string; options?: { id: string; name: string }[] } | null)[] } } | null;
 }
 
-// A deleted account shows as null; GitHub names it "ghost".
-const authorOf = (node: AuthorNode | null) => ({ login: node?.login ?? "ghost", isBot: node?.__typename === "Bot" });
+/** An author as plain values; a deleted account shows as null, which GitHub names "ghost". */
+export const authorOf = (node: AuthorNode | null) => ({ login: node?.login ?? "ghost", isBot: node?.__typename === "Bot" });
 
 /** The repository as plain values. */
 export function repoOf(ref: RepoRef, node: RepoNode): ObservedRepo {
@@ -115,7 +115,8 @@ export interface CommentPage {
 
 export type CommentNode = { databaseId: number; body: string; url: string; createdAt: string; author: AuthorNode | null };
 
-const commentOf = (c: CommentNode) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url });
+/** A comment as plain values. */
+export const commentOf = (c: CommentNode) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url });
 
 /** The post-mortem fields of the observe query. */
 export interface PostmortemNodes {
@@ -133,7 +134,7 @@ export function postmortemOf(node: PostmortemNodes): ObservedPostmortem {
     defaultBranch: head?.target ? { name: head.name, oid: head.target.oid } : null,
     branchExists: Boolean(node.pmRef),
     template: typeof node.pmTemplate?.text === "string" ? node.pmTemplate.text : null,
-    plans: (node.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
+    plans: planFilesOf(node.plans),
     pulls: (node.pmPulls?.nodes ?? []).map((p) => ({
       number: p.number,
       nodeId: p.id,
@@ -176,4 +177,9 @@ export function listedIssueOf(node: ListedIssueNode): ListedIssue {
     assignees: node.assignees.nodes.map((a) => a.login),
     comments: node.comments.nodes.map(commentOf).sort((a, b) => a.id - b.id),
   };
+}
+
+/** The Markdown files of `.github/incident-plans/` as the tree query returns them. */
+export function planFilesOf(tree: { entries?: { name: string; type: string; object: { text?: string | null } | null }[] } | null | undefined): { file: string; text: string }[] {
+  return (tree?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : []));
 }

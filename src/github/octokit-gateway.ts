@@ -1,7 +1,8 @@
 import type { RepoRole } from "../domain/incident/permission.js";
 import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
-import { onlyForbiddenOrMissing, recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
+import { readGraphql } from "./graphql-read.js";
+import { recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
 import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
@@ -26,21 +27,6 @@ interface PageInfo {
   endCursor: string | null;
 }
 
-type GraphqlFailure = { data?: unknown; errors?: { type?: string; path?: (string | number)[] }[] };
-
-// GitHub answers NOT_FOUND for a missing project or issue next to the data it could read; those
-// parts are simply absent. Any other error is the caller's to retry.
-async function query<T>(gh: GitHubClient, document: string, variables: Record<string, unknown>): Promise<T> {
-  try {
-    return await gh.graphql<T>(document, variables);
-  } catch (error) {
-    const failure = error as GraphqlFailure;
-    // FORBIDDEN: alerts the app may not read; the review says how to grant it.
-    if (failure.data && onlyForbiddenOrMissing(failure.errors)) return failure.data as T;
-    throw error;
-  }
-}
-
 function postmortemVariables(number: number) {
   const branch = postmortemBranch(number);
   return { withPostmortem: true, pmRef: `refs/heads/${branch}`, pmBranch: branch };
@@ -62,7 +48,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     let page = issue.comments;
     const nodes = [...page.nodes];
     while (page.pageInfo.hasNextPage) {
-      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, {
+      const data = await readGraphql<ObserveIssueData>(gh, OBSERVE_ISSUE, {
         owner: repo.owner, name: repo.repo, number, after: page.pageInfo.endCursor, ...projectVariables(undefined), withPostmortem: false, pmRef: "", pmBranch: "",
       });
       const next = data.repository?.issue?.comments;
@@ -79,7 +65,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     const nodes = [...node.comments.nodes];
     let page = node.comments.pageInfo;
     while (page?.hasNextPage && page.endCursor) {
-      const data = await query<{ repository: { issueOrPullRequest: { comments: CommentPage } | null } | null }>(gh, MORE_COMMENTS, { owner: repo.owner, name: repo.repo, number: node.number, after: page.endCursor });
+      const data = await readGraphql<{ repository: { issueOrPullRequest: { comments: CommentPage } | null } | null }>(gh, MORE_COMMENTS, { owner: repo.owner, name: repo.repo, number: node.number, after: page.endCursor });
       const next = data.repository?.issueOrPullRequest?.comments;
       if (!next) break;
       nodes.push(...next.nodes);
@@ -100,7 +86,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     },
 
     async observeIssue(repo, number, project): Promise<IssueObservation> {
-      const data = await query<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project), ...postmortemVariables(number) });
+      const data = await readGraphql<ObserveIssueData>(gh, OBSERVE_ISSUE, { owner: repo.owner, name: repo.repo, number, after: null, ...projectVariables(project), ...postmortemVariables(number) });
       if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
       const node = data.repository.issue ? await restOfComments(repo, number, data.repository.issue) : null;
       const pulls = data.repository.pmPulls ? { nodes: await Promise.all(data.repository.pmPulls.nodes.map((p) => allComments(repo, p))) } : null;
@@ -119,7 +105,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
       let recurring: CheckCandidates["recurring"];
       let page: string | null = null;
       do {
-        const data: CandidatesData = await query<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince, withRecurring: withRecurring && page === null });
+        const data: CandidatesData = await readGraphql<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince, withRecurring: withRecurring && page === null });
         if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
         const r = data.repository;
         for (const n of [...r.open.nodes, ...r.closed.nodes]) incidents.add(n.number);
@@ -134,13 +120,13 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
     },
 
     async reviewIssues(repo, since) {
-      const data = await query<{ repository: { issues: { nodes: ListedIssueNode[] } } | null }>(gh, REVIEW_ISSUES, { owner: repo.owner, name: repo.repo, since });
+      const data = await readGraphql<{ repository: { issues: { nodes: ListedIssueNode[] } } | null }>(gh, REVIEW_ISSUES, { owner: repo.owner, name: repo.repo, since });
       const nodes = await Promise.all((data.repository?.issues.nodes ?? []).map((n) => allComments(repo, n)));
       return nodes.map(listedIssueOf);
     },
 
     async readFile(repo, path) {
-      const data = await query<{ repository: { object: { text?: string | null } | null } | null }>(gh, READ_FILE, { owner: repo.owner, name: repo.repo, expression: `HEAD:${path}` });
+      const data = await readGraphql<{ repository: { object: { text?: string | null } | null } | null }>(gh, READ_FILE, { owner: repo.owner, name: repo.repo, expression: `HEAD:${path}` });
       const text = data.repository?.object?.text;
       return typeof text === "string" ? text : null;
     },

@@ -1,9 +1,10 @@
 import type { MergedPull, ObservedRecurring, RecurringIssue } from "../domain/recurring/observation.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
+import { readGraphql } from "./graphql-read.js";
 import { MERGED_PULLS, OBSERVE_RECURRING } from "./observe-query.js";
+import { authorOf, commentOf, planFilesOf } from "./observe-shapes.js";
 
 type AuthorNode = { login: string; __typename: string } | null;
-const authorOf = (a: AuthorNode) => ({ login: a?.login ?? "ghost", isBot: a?.__typename === "Bot" });
 
 interface RecurringNode {
   number: number;
@@ -46,7 +47,7 @@ export function recurringOf(r: RecurringNodes): ObservedRecurring {
     patching: (r.patchRounds?.nodes ?? []).map(issueOf),
     drills: (r.drills?.nodes ?? []).map(issueOf),
     postmortemReviews: r.pmReviews?.nodes ?? [],
-    plans: (r.plans?.entries ?? []).flatMap((e) => (e.type === "blob" && /\.md$/i.test(e.name) && typeof e.object?.text === "string" ? [{ file: e.name, text: e.object.text }] : [])),
+    plans: planFilesOf(r.plans),
     recentMerged: {
       pulls: (r.mergedPulls?.nodes ?? []).map((p) => ({ number: p.number, title: p.title, url: p.url, mergedAt: p.mergedAt, updatedAt: p.updatedAt, labels: p.labels.nodes.map((l) => l.name) })),
       more: r.mergedPulls?.pageInfo.hasNextPage ?? false,
@@ -54,10 +55,6 @@ export function recurringOf(r: RecurringNodes): ObservedRecurring {
   };
 }
 
-/** Whether a GraphQL failure only withholds alerts the app may not read, or things that do not exist. */
-export function onlyForbiddenOrMissing(errors: readonly { type?: string }[] | undefined): boolean {
-  return Boolean(errors?.length) && errors!.every((e) => e.type === "FORBIDDEN" || e.type === "NOT_FOUND");
-}
 
 function issueOf(n: RecurringNode): RecurringIssue {
   const closer = n.timelineItems.nodes.at(-1)?.actor;
@@ -74,7 +71,7 @@ function issueOf(n: RecurringNode): RecurringIssue {
     author: authorOf(n.author),
     labels: n.labels.nodes.map((l) => l.name),
     milestone: n.milestone ? { number: n.milestone.number, title: n.milestone.title, openIssues: n.milestone.issues.nodes } : null,
-    comments: n.comments.nodes.map((c) => ({ id: c.databaseId, body: c.body, url: c.url, createdAt: c.createdAt, author: authorOf(c.author) })).sort((a, b) => a.id - b.id),
+    comments: n.comments.nodes.map(commentOf).sort((a, b) => a.id - b.id),
   };
 }
 
@@ -85,15 +82,8 @@ function issueOf(n: RecurringNode): RecurringIssue {
 export function recurringGateway(gh: GitHubClient) {
   return {
     async observeRecurring(repo: RepoRef): Promise<ObservedRecurring> {
-      let data: RecurringData;
-      try {
-        data = await gh.graphql<RecurringData>(OBSERVE_RECURRING, { owner: repo.owner, name: repo.repo });
-      } catch (error) {
-        // Without "Dependabot alerts: read" GitHub answers FORBIDDEN for that one field and the rest as usual.
-        const failure = error as { data?: RecurringData; errors?: { type?: string }[] };
-        if (!failure.data?.repository || !onlyForbiddenOrMissing(failure.errors)) throw error;
-        data = failure.data;
-      }
+      // Without "Dependabot alerts: read" GitHub answers FORBIDDEN for that one field and the rest as usual.
+      const data = await readGraphql<RecurringData>(gh, OBSERVE_RECURRING, { owner: repo.owner, name: repo.repo });
       if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
       return recurringOf(data.repository);
     },

@@ -14,7 +14,8 @@ function day(date: string): DateTime {
   return dt;
 }
 
-function plusWeeks(date: string, weeks: number): string {
+/** A date (YYYY-MM-DD) moved by whole weeks. */
+export function plusWeeks(date: string, weeks: number): string {
   return day(date).plus({ weeks }).toISODate() as string;
 }
 

@@ -1,7 +1,10 @@
 import { inlineText, mentionOrName } from "../sanitize.js";
 
-/** The comment on a recurring issue closed because a newer one replaces it (SPEC 2.4). */
-export function supersededNote(next: number): string {
+/**
+ * The comment on a recurring issue closed because a newer one replaces it (SPEC 2.4); `next` may be the placeholder
+ * the filing step replaces with the new number once it exists.
+ */
+export function supersededNote(next: number | string): string {
   return `Superseded by #${next}: its unchecked items were carried over.`;
 }
 

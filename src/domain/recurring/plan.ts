@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { Effect } from "../../engine/effects.js";
 import { findMarked, readMarker, renderMarker } from "../../markers/define.js";
 import { isOwn, type Identity } from "../../markers/identity.js";
@@ -9,7 +8,7 @@ import { planFileSlug, planSlug, planTasks } from "../plans/index.js";
 import type { VigilSettings } from "../settings.js";
 import { workingCalendar } from "../working-days.js";
 import { drillTitle, milestoneTitle, patchingTitle, renderDrill, renderPatching, renderSecurityReview, securityReviewTitle } from "./bodies.js";
-import { drillDate, drillDue, hardLimitPassed, patchingWeekOf, reviewDate } from "./cadence.js";
+import { drillDate, drillDue, hardLimitPassed, patchingWeekOf, plusWeeks, reviewDate } from "./cadence.js";
 import { carryOver } from "./carry-over.js";
 import { drillPlans } from "./drill-rotation.js";
 import { overdueRecurringNote, supersededNote } from "./notes.js";
@@ -56,7 +55,6 @@ function filed(issues: readonly RecurringIssue[], kind: Kind, identity: Identity
     .sort((a, b) => (a.date === b.date ? b.issue.number - a.issue.number : a.date < b.date ? 1 : -1));
 }
 
-const plusWeeks = (date: string, weeks: number) => DateTime.fromISO(date, { zone: "utc" }).plus({ weeks }).toISODate() as string;
 
 /**
  * Recurring work (SPEC 2.4) for a repository, decided from what GitHub holds now: file the security review, patching
@@ -148,7 +146,7 @@ function fileEffect(kind: Kind, date: string, title: string, body: string, label
   const open = previous && previous.issue.state === "open" ? previous.issue : null;
   return {
     kind: "fileRecurring", issue: 0, key: `recurring:${kind}:${date}`, title, body, labels: [label], assignees, milestone,
-    previous: open ? { number: open.number, note: supersededNote(0).replace("#0", "#{{next}}") } : null, recheck,
+    previous: open ? { number: open.number, note: supersededNote("{{next}}") } : null, recheck,
     why: `${kind} due: ${date}`,
   };
 }
