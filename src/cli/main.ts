@@ -9,6 +9,8 @@ Usage:
       Validate a .github/incident-response.yml; exit 1 with every problem, 0 with the effective config.
   vigil tick owner/repo [--now ISO] [--dry-run] [--json]
       Reconcile every open incident of a repository (the scheduled check); --dry-run prints the plan.
+  vigil verify owner/repo#N [--json]
+      Check an incident's evidence against its ledger; exit 1 with findings, 0 when everything matches.
   vigil help
       This text.
 
@@ -20,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   deadline: async () => (await import("./deadline.js")).deadlineCommand,
   "check-config": async () => (await import("./check-config.js")).checkConfigCommand,
   tick: async () => (await import("./tick.js")).tickCommand,
+  verify: async () => (await import("./verify.js")).verifyCommand,
 };
 
 /** Runs the `vigil` command line and returns its exit code. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
-/** SHA-256 of a text, hex. */
-function sha256(text: string): string {
+/** SHA-256 of a text's UTF-8 bytes, hex (what `sha256sum` prints for the same bytes). */
+export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 

@@ -14,6 +14,7 @@ import { applyEffects } from "./apply.js";
 import type { Effect } from "./effects.js";
 import { formFor, shippedPostmortemTemplate } from "./form.js";
 import { keyedSerializer } from "./serialize.js";
+import type { EvidenceChange } from "../domain/evidence/plan.js";
 
 /** Where the engine logs; Probot's logger and the CLI's both fit. Never incident text at info. */
 export interface EngineLog {
@@ -48,6 +49,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Plan only: nothing is written. */
   dryRun?: boolean;
+  /** A comment edit or deletion a webhook reported, with the text before it (SPEC 2.13). */
+  change?: EvidenceChange;
 }
 
 // Rounds of observe → plan → apply: another round only follows a create whose outcome was unknown, or one
@@ -61,13 +64,13 @@ const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
 export function createEngine(deps: EngineDeps) {
   const { gateway, log } = deps;
 
-  async function planOne(repo: RepoRef, observed: IssueObservation & { issue: ObservedIssue }, config: IncidentConfig, identity: Identity): Promise<Effect[]> {
+  async function planOne(repo: RepoRef, observed: IssueObservation & { issue: ObservedIssue }, config: IncidentConfig, identity: Identity, change: EvidenceChange | undefined): Promise<Effect[]> {
     const form = await formFor(observed.repo.formText, (reason) => log.warn({ repo: label(repo), reason }, "repository issue form unreadable; using Vigil's own"));
     const roles = new Map<string, RepoRole>();
     const assignable = new Map<string, boolean>();
     const postmortem = { observed: observed.postmortem, shippedTemplate: await shippedPostmortemTemplate(), reviewIssues: undefined as ListedIssue[] | undefined, mergedDocument: undefined as string | null | undefined };
     for (;;) {
-      const plan = planIncident({ ...observed, form, config, now: deps.now(), identity, roles, assignable, postmortem });
+      const plan = planIncident({ ...observed, form, config, now: deps.now(), identity, roles, assignable, postmortem, change });
       if (plan.kind === "plan") return plan.effects;
       for (const login of plan.roles) roles.set(login, await gateway.role(repo, login));
       for (const login of plan.assignable) assignable.set(login, await gateway.canAssign(repo, login));
@@ -83,7 +86,7 @@ export function createEngine(deps: EngineDeps) {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const observed = await gateway.observeIssue(repo, number, config.project ?? undefined);
       if (!observed.issue) return { effects: all, written };
-      const effects = await planOne(repo, { ...observed, issue: observed.issue }, config, identity);
+      const effects = await planOne(repo, { ...observed, issue: observed.issue }, config, identity, options.change);
       all.push(...effects);
       if (options.dryRun || effects.length === 0) break;
       const result = await applyEffects(gateway, repo, effects);

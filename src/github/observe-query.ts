@@ -19,7 +19,7 @@ fragment VigilIssue on Issue {
   }
   comments(first: 100, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { databaseId body url createdAt lastEditedAt author { login __typename } }
+    nodes { databaseId body url createdAt lastEditedAt editor { login __typename } author { login __typename } }
   }
 }`;
 
@@ -152,8 +152,8 @@ export const MORE_COMMENTS = `
 query VigilMoreComments($owner: String!, $name: String!, $number: Int!, $after: String!) {
   repository(owner: $owner, name: $name) {
     issueOrPullRequest(number: $number) {
-      ... on Issue { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } } }
-      ... on PullRequest { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt author { login __typename } } } }
+      ... on Issue { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt lastEditedAt editor { login __typename } author { login __typename } } } }
+      ... on PullRequest { comments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { databaseId body url createdAt lastEditedAt editor { login __typename } author { login __typename } } } }
     }
   }
 }`;

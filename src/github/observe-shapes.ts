@@ -25,7 +25,7 @@ export interface IssueNode {
   projectItems: { nodes: { id: string; project: { id: string }; fieldValues: { nodes: ({ optionId?: string; field?: { id?: string } } | null)[] } }[] };
   comments: {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: { databaseId: number; body: string; url: string; createdAt: string; lastEditedAt?: string | null; author: AuthorNode | null }[];
+    nodes: { databaseId: number; body: string; url: string; createdAt: string; lastEditedAt?: string | null; editor?: AuthorNode | null; author: AuthorNode | null }[];
   };
 }
 
@@ -78,7 +78,7 @@ export function issueOf(node: IssueNode): ObservedIssue {
       values: Object.fromEntries(item.fieldValues.nodes.flatMap((v) => (v?.optionId && v.field?.id ? [[v.field.id, v.optionId]] : []))),
     })),
     comments: node.comments.nodes
-      .map((c) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url, edited: Boolean(c.lastEditedAt) }))
+      .map((c) => ({ id: c.databaseId, body: c.body, author: authorOf(c.author), createdAt: c.createdAt, url: c.url, edited: Boolean(c.lastEditedAt), editor: c.editor ? authorOf(c.editor) : null }))
       .sort((a, b) => a.id - b.id),
   };
 }

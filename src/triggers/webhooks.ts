@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { touchesConfiguration } from "../config/cache.js";
 import { parseCommands } from "../domain/commands.js";
+import type { EvidenceChange } from "../domain/evidence/plan.js";
 import { LABEL } from "../domain/labels.js";
 import { incidentOfBranch } from "../domain/postmortem/names.js";
 import { isOwn } from "../markers/identity.js";
@@ -30,12 +31,30 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
   });
 
-  app.on(["issue_comment.created", "issue_comment.deleted"], async (context) => {
-    const { issue, comment } = context.payload;
+  app.on(["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"], async (context) => {
+    const { issue, comment, sender } = context.payload;
     if (issue.pull_request || !labelled(issue.labels)) return;
-    // Ordinary discussion costs nothing: a new comment matters when it holds a command; a deleted one may have been Vigil's.
-    if (context.payload.action === "created" && (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0)) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+    const action = context.payload.action;
+    // Ordinary discussion costs nothing: a new comment matters when it holds a command.
+    if (action === "created") {
+      if (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0) return;
+      await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+      return;
+    }
+    if (await fromVigil(sender)) return;
+    let change: EvidenceChange;
+    const author = { login: comment.user?.login ?? "ghost", isBot: comment.user?.type === "Bot" };
+    if (context.payload.action === "edited") {
+      const before = context.payload.changes.body?.from;
+      if (before === undefined) return;
+      // The ledger holds command comments, and Vigil's own comments must not be edited by anyone: other edits cost nothing.
+      if (comment.user?.type !== "Bot" && parseCommands(before).length === 0 && parseCommands(comment.body ?? "").length === 0) return;
+      change = { kind: "edited", commentId: comment.id, previousBody: before, author, by: sender.login, at: comment.updated_at };
+    } else {
+      // A deleted comment may have been ledgered evidence (its text is only in this payload now) or one of Vigil's own.
+      change = { kind: "deleted", commentId: comment.id, previousBody: comment.body ?? "", author, by: sender.login, at: runtime.now().toISOString() };
+    }
+    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number, { change });
   });
 
   // A post-mortem pull request merged, closed, reopened or relabelled: its incident is reconciled (SPEC 2.3).

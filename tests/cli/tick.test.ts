@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 import { comment, createWorld, fileIncident, issueState, OWNER, REPO, type World } from "../helpers/world.js";
 
 // Writes only: GraphQL reads (who am I, observe) and token exchanges are not writes.
 const writes = (world: World) =>
   world.sandbox.requests.filter((r) => r.method !== "GET" && !/^Vigil(Viewer|Observe|Candidates|ReviewIssues|ReadFile)/.test(r.graphqlOperation ?? "") && !r.route.endsWith("/access_tokens"));
 
-async function tick(world: World, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const installationId = world.sandbox.getRepo(OWNER, REPO).installationId as number;
-  const io: CliIO = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { GITHUB_TOKEN: world.sandbox.issueToken({ installationId }) },
-    cwd: process.cwd(),
-    fetch: world.sandbox.fetch,
-  };
-  const code = await main(["tick", ...argv], io);
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const tick = (world: World, ...argv: string[]) => runCli(world, "tick", ...argv);
 
 describe("vigil tick", () => {
   it("--dry-run prints the one effect that restores a label removed by hand; then it applies it; then nothing", async () => {

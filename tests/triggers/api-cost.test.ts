@@ -61,13 +61,23 @@ describe("API cost", () => {
     ]);
   });
 
-  it("a /note: 4 requests", async () => {
+  it("a /note: 5 requests (the evidence ledger's entry is the fifth)", async () => {
     const world = await warm();
     await comment(world, 1, "/note checked the WAF logs", "bob");
     expect(calls(world)).toEqual([
       "POST /graphql VigilObserveIssue",
       "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
       "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    ]);
+    // The second note appends to the ledger's comment instead of starting one.
+    await comment(world, 1, "/note and the firewall's", "bob");
+    expect(calls(world).slice(-5)).toEqual([
+      "POST /graphql VigilObserveIssue",
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
       "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
     ]);
   });

@@ -12,6 +12,8 @@ export interface ObservedComment {
   url: string;
   /** Whether it was edited after it was posted (GitHub keeps the history). */
   edited?: boolean;
+  /** Who edited it last; null or absent when nobody has. */
+  editor?: Author | null;
 }
 
 /** A project item of the issue and its single-select values (field id → option id). */

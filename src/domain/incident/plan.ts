@@ -21,6 +21,8 @@ import type { RepoRole } from "./permission.js";
 import { planPostmortem, type PostmortemConfig } from "./postmortem-plan.js";
 import { planProject } from "./project-plan.js";
 import { dedupeMarked, upsertMarked } from "./upsert.js";
+import { GENESIS } from "../evidence/chain.js";
+import { planEvidence, type EvidenceChange } from "../evidence/plan.js";
 
 /** The configuration an incident is planned with. */
 export type IncidentConfig = Pick<VigilSettings, "timezone" | "oncall" | "allowPublic" | "project"> & Partial<PostmortemConfig>;
@@ -46,6 +48,8 @@ export interface IncidentInput {
     reviewIssues: readonly ListedIssue[] | undefined;
     mergedDocument: string | null | undefined;
   };
+  /** What an `issue_comment.edited`/`.deleted` webhook said changed: the text before it exists only there. */
+  change?: EvidenceChange;
 }
 
 /** Either the lookups the planner still needs, or the effects that bring the incident to its desired state. */
@@ -152,11 +156,16 @@ export function planIncident(input: IncidentInput): IncidentPlan {
     effects.push({ kind: "createComment", issue: issue.number, key: `plan-checklist:${issue.number}:${slug}`, body, why: `/plan ${slug}` });
   }
 
+  // The evidence ledger: every command comment the record holds, and every change to one (SPEC 2.13).
+  const evidence = planEvidence({ issue, identity, ledgered: replay.ops.map(([id]) => id), change: input.change, now: input.now });
+  effects.push(...evidence.effects);
+
   if (input.postmortem && config.calendar && config.postmortem && config.plans) {
     const pm = planPostmortem({
       repo, issue, pm: input.postmortem.observed, config: { ...config, calendar: config.calendar, postmortem: config.postmortem, plans: config.plans },
       now: input.now, identity, snapshot, state, report, requested: replay.ops.some(([, ops]) => ops.includes("p")),
       shippedTemplate: input.postmortem.shippedTemplate, reviewIssues: input.postmortem.reviewIssues, mergedDocument: input.postmortem.mergedDocument,
+      ledgerHead: evidence.head === GENESIS ? null : evidence.head,
     });
     if (pm.kind === "need") return { ...pm, roles: [], assignable: [] };
     effects.push(...pm.effects);

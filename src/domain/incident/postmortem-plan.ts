@@ -41,6 +41,8 @@ export interface PostmortemInput {
   reviewIssues: readonly ListedIssue[] | undefined;
   /** The merged post-mortem on the default branch (asked for with a `need`); null when it is not there. */
   mergedDocument: string | null | undefined;
+  /** The evidence ledger's head as this run leaves it; null while the ledger is empty. */
+  ledgerHead?: string | null;
 }
 
 /** The lookups still needed, or the effects. */
@@ -152,7 +154,7 @@ function openEffect(input: PostmortemInput, deadline: ReturnType<ReturnType<type
     incident: { number: issue.number, title: issue.title, url: issue.url },
     snapshot: input.snapshot, state, report: input.report,
     comments: issue.comments.filter((c) => !isOwn(c.author, input.identity)).map((c) => ({ id: c.id, author: c.author.login, createdAt: c.createdAt, body: c.body, edited: c.edited === true, url: c.url })),
-    plans: attached, timezone: config.timezone, ledgerHead: null,
+    plans: attached, timezone: config.timezone, ledgerHead: input.ledgerHead ?? null,
     due: { deadline, workingDays: config.postmortem.workingDays },
   });
   const reviewers = config.postmortem.reviewers;

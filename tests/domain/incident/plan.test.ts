@@ -121,7 +121,9 @@ describe("planIncident: commands replayed against the record", () => {
     const c = comment("/severity sev0 customer data read");
     const i = { ...declared(), comments: [...declared().comments, c] };
     const fx = effects(input(i));
-    expect(fx.map((e) => e.kind)).toEqual(["setLabels", "react", "createComment", "updateComment"]);
+    // The reply, then the evidence ledger's first part, then the record.
+    expect(fx.map((e) => e.kind)).toEqual(["setLabels", "react", "createComment", "createComment", "updateComment"]);
+    expect(fx[3]).toMatchObject({ kind: "createComment", key: "evidence-ledger:7:1" });
     expect((fx[2] as { body: string }).body).toContain("@erin");
     const after = applied(i, fx);
     expect(parseMarker(INCIDENT_RECORD, recordOf(after)!.body)?.cmds).toEqual([[c.id, shortHash(c.body), ["s:sev0"]]]);
@@ -134,7 +136,9 @@ describe("planIncident: commands replayed against the record", () => {
     const after = applied(i, effects(input(i)));
     const edited = { ...after, comments: after.comments.map((x) => (x.id === c.id ? { ...x, body: "/severity sev2" } : x)) };
     const fx = effects(input(edited));
-    expect(fx).toEqual([]);
+    // Nothing runs again; the evidence ledger notices the change (no webhook brought the original) and records it.
+    expect(fx.map((e) => [e.kind, "key" in e ? e.key.split(":")[0] : ""])).toEqual([["createComment", "evidence-notice"], ["updateComment", "evidence-ledger"]]);
+    expect(effects(input(applied(edited, fx)))).toEqual([]);
   });
 
   it("a permission downgrade later does not undo an accepted command", () => {
@@ -165,7 +169,8 @@ describe("planIncident: commands replayed against the record", () => {
     const c = comment("/severity sev0", "mallory");
     const i = { ...declared(), comments: [...declared().comments, c] };
     const fx = effects(input(i));
-    expect(fx.map((e) => e.kind)).toEqual(["createComment", "updateComment"]);
+    // The refusal, the ledger (a refused attempt is evidence too), the record.
+    expect(fx.map((e) => e.kind)).toEqual(["createComment", "createComment", "updateComment"]);
     expect((fx[0] as { body: string }).body).toContain("only people with write");
     expect(effects(input(applied(i, fx)))).toEqual([]);
   });
@@ -180,7 +185,7 @@ describe("planIncident: commands replayed against the record", () => {
     const c = comment("/help");
     const reply = comment(`${renderMarker(COMMAND_REPLY, { comment: c.id })}\nhelp`, BOT.login, true);
     const i = { ...declared(), comments: [...declared().comments, c, reply] };
-    expect(effects(input(i)).map((e) => e.kind)).toEqual(["react", "updateComment"]);
+    expect(effects(input(i)).map((e) => [e.kind, "key" in e ? e.key.split(":")[0] : ""])).toEqual([["react", ""], ["createComment", "evidence-ledger"], ["updateComment", "incident-record"]]);
   });
 
   it("deletes the newer of two records left by racing replicas", () => {
