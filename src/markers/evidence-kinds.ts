@@ -23,7 +23,7 @@ export const ledgerEntry = z.tuple([z.enum(LEDGER_OPS), id, actor, z.number().in
 export type LedgerEntry = z.infer<typeof ledgerEntry>;
 
 /** How many entries one ledger comment holds; the next entry starts a continuation comment. */
-export const LEDGER_PART_ENTRIES = 150;
+export const LEDGER_PART_ENTRIES = 100;
 
 /** One ledger comment: its place in the chain (`prev` is the previous part's head), its entries and its head. */
 export const LEDGER = defineMarker({

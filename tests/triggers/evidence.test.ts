@@ -164,14 +164,14 @@ describe("the ledger", () => {
     for (let i = 0; i < 500; i++) world.sandbox.addComment(OWNER, REPO, n, `/note step ${i} ${"x".repeat(200)}`, i % 2 ? "alice" : "bob");
     await tick(world);
     const parts = ledger(world, n);
-    expect(parts.map((p) => p.data.entries.length)).toEqual([150, 150, 150, 50]);
+    expect(parts.map((p) => p.data.entries.length)).toEqual([100, 100, 100, 100, 100]);
     for (const p of parts) expect(p.body.length).toBeLessThanOrEqual(65_536);
     for (let i = 1; i < parts.length; i++) expect(parts[i]!.data.prev).toBe(parts[i - 1]!.data.head);
     const { code, report } = await verify(world, n);
     expect(code).toBe(0);
-    expect(report).toMatchObject({ entries: 500, parts: 4, head: parts[3]!.data.head });
+    expect(report).toMatchObject({ entries: 500, parts: 5, head: parts[4]!.data.head });
     await comment(world, n, "/note one more", "bob");
-    expect(ledger(world, n).map((p) => p.data.entries.length)).toEqual([150, 150, 150, 51]);
+    expect(ledger(world, n).map((p) => p.data.entries.length)).toEqual([100, 100, 100, 100, 100, 1]);
   });
 
   it("the post-mortem names the ledger head it was written with", async () => {

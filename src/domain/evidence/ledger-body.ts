@@ -30,7 +30,7 @@ export function renderLedgerPart(input: { issue: number; part: number; first: nu
     "",
     `**Head:** \`${head}\``,
   ].join("\n");
-  // 150 entries of the longest logins and ids stay far below the limit; a test holds that.
+  // 100 entries of the longest logins and ids stay far below the limit; a test holds that.
   if (body.length > GITHUB_BODY_LIMIT) throw new Error(`ledger part ${part} would exceed GitHub's body limit`);
   return body;
 }
