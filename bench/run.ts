@@ -11,6 +11,7 @@ import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations } from "../src/triggers/check-all.js";
 import { engineFor } from "../src/triggers/engine-for.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+import { main as vigilCli } from "../src/cli/main.js";
 
 const OWNER = "acme";
 const REPO = "incidents";
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     return { w, act: () => intake(w) };
   }));
   for (const existing of [0, 100, 400]) {
-    rows.push(await measure(`/note, incident with ${existing} other comments`, existing === 0 ? "≤ 4" : "", Math.max(3, Math.floor(runs / 3)), async () => {
+    rows.push(await measure(`/note, incident with ${existing} other comments`, existing === 0 ? "≤ 5" : "", Math.max(3, Math.floor(runs / 3)), async () => {
       const { w, n } = await warmed();
       for (let i = 0; i < existing; i++) w.sandbox.addComment(OWNER, REPO, n, `discussion ${i}`, "carol");
       return { w, act: () => command(w, n, "/note checked the WAF logs") };
@@ -114,6 +115,14 @@ async function main(): Promise<void> {
   rows.push(await measure("/severity sev0, with project", "", runs, async () => {
     const { w, n } = await warmed({ project: true });
     return { w, act: () => command(w, n, "/severity sev0 data was read") };
+  }));
+  rows.push(await measure("vigil verify, incident with 500 ledgered notes (5 ledger parts)", "", Math.max(2, Math.floor(runs / 5)), async () => {
+    const { w, n } = await warmed();
+    for (let i = 0; i < 500; i++) w.sandbox.addComment(OWNER, REPO, n, `/note step ${i}: ${"checked ".repeat(20)}`, i % 2 ? "alice" : "bob");
+    await checkInstallations(w.app.probot, w.runtime, { owner: OWNER, repo: REPO });
+    const installationId = w.sandbox.getRepo(OWNER, REPO).installationId as number;
+    const io = { stdout: () => undefined, stderr: () => undefined, env: { GITHUB_TOKEN: w.sandbox.issueToken({ installationId }) }, cwd: process.cwd(), fetch: w.sandbox.fetch };
+    return { w, act: async () => { if ((await vigilCli(["verify", `${OWNER}/${REPO}#${n}`], io)) !== 0) throw new Error("verify found something on an untouched incident"); } };
   }));
   rows.push(await measure("comment without a command", "0", runs, async () => {
     const { w, n } = await warmed();
