@@ -145,6 +145,16 @@ describe("the ledger", () => {
     expect((await verify(world, n)).code).toBe(1);
   });
 
+  it("a notice edited by a person (it holds the only copy of an original) is a finding", async () => {
+    const { world, n, ids } = await withNotes();
+    await editWithWebhook(world, n, ids[0]!, "/note blocked nothing", "bob");
+    const [notice] = botComments(world, n, "evidence-notice");
+    world.sandbox.editComment(OWNER, REPO, notice!.id, notice!.body.replace("203.0.113.7", "198.51.100.1"), "erin");
+    const { code, report } = await verify(world, n);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ kind: "ledger-edited", comment: notice!.id })]);
+  });
+
   it("a ledger comment written by someone else is not trusted, and is reported once", async () => {
     const { world, n } = await withNotes();
     const [part] = ledger(world, n);

@@ -97,6 +97,11 @@ export function readLedger(comments: readonly ObservedComment[], identity: Ident
     ledgered.set(id, known);
   }
 
-  const noticed = new Set(findMarked(EVIDENCE_NOTICE, comments, identity).map((m) => noticeKey(m.data.comment, m.data.change, m.data.hash, m.data.part)));
+  const notices = findMarked(EVIDENCE_NOTICE, comments, identity);
+  // A notice holds the only copy of an original text: Vigil never edits one, so any edit is someone else's.
+  for (const { item } of notices) {
+    if (item.editor) problem("ledger-edited", item, `evidence notice ${item.id} was edited by ${item.editor.login}`);
+  }
+  const noticed = new Set(notices.map((m) => noticeKey(m.data.comment, m.data.change, m.data.hash, m.data.part)));
   return { parts, duplicates, head: running, entries: parts.reduce((n, p) => n + p.entries.length, 0), problems, comments: ledgered, noticed };
 }
