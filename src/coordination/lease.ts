@@ -1,0 +1,26 @@
+import type { Serializer } from "../engine/serialize.js";
+
+/** What a leased job did: ran here (with its result), or was left to the replica holding the lease. */
+export type LeaseOutcome<T> = { ran: true; value: T } | { ran: false };
+
+/** Lets one replica of several run a periodic job; the others skip it while the lease holds. */
+export interface CheckLease {
+  runOnce<T>(name: string, holdMs: number, work: () => Promise<T>): Promise<LeaseOutcome<T>>;
+}
+
+/** How the replicas of one deployment take turns: per scope (an issue) and for the timer's check. */
+export interface Coordination {
+  /** Runs work for one scope key at a time, across every replica that shares it. */
+  serialize: Serializer;
+  checks: CheckLease;
+  /** Which backend: `process` (one replica's own turns) or `redis` (shared by every replica). */
+  kind: "process" | "redis";
+  close(): Promise<void>;
+}
+
+/** The single-process default: turns within this process only, and the timer's check always runs. */
+export const alwaysRun: CheckLease = {
+  async runOnce(_name, _holdMs, work) {
+    return { ran: true, value: await work() };
+  },
+};
