@@ -21,7 +21,9 @@ export function coordinationFor(env: Record<string, string | undefined>, log: En
     serialize: redisSerializer(redis, { replica, log }),
     checks: redisCheckLease(redis, replica, log),
     async close() {
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT waits for an answer a server that is away never gives; then just drop the connection.
+      if (redis.status === "ready") await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }

@@ -59,11 +59,12 @@ describe.skipIf(!redisServerOnPath())("Redis turns", () => {
   it("different scopes do not wait for each other", async () => {
     const a = redisSerializer(client(), { replica: "a", log });
     const b = redisSerializer(client(), { replica: "b", log });
-    let bothInside = false;
     let inside = 0;
+    let bothInside = false;
+    // Each waits (up to 2 s) for the other to be inside too: serialized runs would never meet.
     const work = async () => {
       inside++;
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 400 && !bothInside; i++) {
         bothInside ||= inside === 2;
         await tick();
       }
@@ -94,14 +95,14 @@ describe.skipIf(!redisServerOnPath())("Redis turns", () => {
   });
 
   it("a run longer than the time to live keeps its turn", async () => {
-    const a = redisSerializer(client(), { replica: "a", log, ttlMs: 60 });
-    const b = redisSerializer(client(), { replica: "b", log, ttlMs: 60 });
+    const a = redisSerializer(client(), { replica: "a", log, ttlMs: 400 });
+    const b = redisSerializer(client(), { replica: "b", log, ttlMs: 400 });
     let running = 0;
     let overlapped = false;
     const slow = async () => {
       overlapped ||= running > 0;
       running++;
-      await new Promise((resolve) => setTimeout(resolve, 200)); // > 3 × the time to live
+      await new Promise((resolve) => setTimeout(resolve, 1_300)); // > 3 × the time to live
       running--;
     };
     await Promise.all([a("k", slow), b("k", slow)]);
