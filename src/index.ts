@@ -26,7 +26,7 @@ export function createVigil(options: VigilOptions = {}): ApplicationFunction {
     const interval = parseInterval(env.VIGIL_CHECK_INTERVAL);
     if (!interval.ok) throw new Error(interval.error);
     const coordination = coordinationFor(env, app.log);
-    const runtime: AppRuntime = { cache: new ConfigCache(), now: options.now ?? (() => new Date()), identity: appIdentity(app), serialize: coordination.serialize };
+    const runtime: AppRuntime = { cache: new ConfigCache(), now: options.now ?? (() => new Date()), identity: appIdentity(app), serialize: coordination.serialize, deliveries: coordination.deliveries };
     registerWebhooks(app, runtime);
 
     const check = async (only?: { owner: string; repo: string }) => {

@@ -8,11 +8,17 @@ export interface CheckLease {
   runOnce<T>(name: string, holdMs: number, work: () => Promise<T>): Promise<LeaseOutcome<T>>;
 }
 
+/** Runs each webhook delivery (by its `X-GitHub-Delivery` id) once across replicas. */
+export interface DeliveryGate {
+  once(id: string, work: () => Promise<void>): Promise<void>;
+}
+
 /** How the replicas of one deployment take turns: per scope (an issue) and for the timer's check. */
 export interface Coordination {
   /** Runs work for one scope key at a time, across every replica that shares it. */
   serialize: Serializer;
   checks: CheckLease;
+  deliveries: DeliveryGate;
   /** Which backend: `process` (one replica's own turns) or `redis` (shared by every replica). */
   kind: "process" | "redis";
   close(): Promise<void>;
@@ -23,4 +29,9 @@ export const alwaysRun: CheckLease = {
   async runOnce(_name, _holdMs, work) {
     return { ran: true, value: await work() };
   },
+};
+
+/** Without a shared store every delivery runs; copies converge through the engine's idempotence. */
+export const everyDelivery: DeliveryGate = {
+  once: (_id, work) => work(),
 };

@@ -1,4 +1,5 @@
 import type { ConfigCache } from "../config/cache.js";
+import type { DeliveryGate } from "../coordination/lease.js";
 import { octokitReader } from "../github/config-reader.js";
 import { createEngine, type Engine, type EngineLog } from "../engine/reconcile.js";
 import type { GitHubClient } from "../github/client.js";
@@ -13,6 +14,8 @@ export interface AppRuntime {
   identity: () => Promise<Identity>;
   /** Shared by every engine of this app (and, with Redis, every replica); the engine's own when absent. */
   serialize?: Serializer;
+  /** Runs each webhook delivery once across replicas; every delivery runs when absent. */
+  deliveries?: DeliveryGate;
 }
 
 /** The engine over one installation's client, loading configuration through the shared cache. */

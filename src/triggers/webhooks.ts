@@ -4,6 +4,8 @@ import { parseCommands } from "../domain/commands.js";
 import { LABEL } from "../domain/labels.js";
 import { incidentOfBranch } from "../domain/postmortem/names.js";
 import { isOwn } from "../markers/identity.js";
+import type { EngineLog } from "../engine/reconcile.js";
+import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { AppRuntime } from "./engine-for.js";
 import { engineFor } from "./engine-for.js";
 
@@ -21,13 +23,21 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
   const fromVigil = async (sender: { login: string; type: string } | undefined) =>
     sender?.type === "Bot" && isOwn({ login: sender.login, isBot: true }, await runtime.identity());
 
+  // Only deliveries that reach the engine are gated: the filters above it cost nothing anyway.
+  const reconcile = async (context: { id: string; octokit: GitHubClient; log: EngineLog; repo(): RepoRef }, number: number) => {
+    const run = async () => {
+      await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), number);
+    };
+    await (runtime.deliveries ? runtime.deliveries.once(context.id, run) : run());
+  };
+
   app.on([...ISSUE_EVENTS], async (context) => {
     const { issue } = context.payload;
     if ("pull_request" in issue && issue.pull_request) return;
     if (await fromVigil(context.payload.sender)) return;
     const label = "label" in context.payload ? context.payload.label : undefined;
     if (!labelled(issue.labels) && label?.name?.toLowerCase() !== LABEL.incident) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+    await reconcile(context, issue.number);
   });
 
   app.on(["issue_comment.created", "issue_comment.deleted"], async (context) => {
@@ -35,7 +45,7 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     if (issue.pull_request || !labelled(issue.labels)) return;
     // Ordinary discussion costs nothing: a new comment matters when it holds a command; a deleted one may have been Vigil's.
     if (context.payload.action === "created" && (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0)) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+    await reconcile(context, issue.number);
   });
 
   // A post-mortem pull request merged, closed, reopened or relabelled: its incident is reconciled (SPEC 2.3).
@@ -43,9 +53,10 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     const incident = incidentOfBranch(context.payload.pull_request.head.ref);
     if (incident === null || context.payload.pull_request.head.repo?.full_name !== context.payload.repository.full_name) return;
     if (await fromVigil(context.payload.sender)) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), incident);
+    await reconcile(context, incident);
   });
 
+  // Not gated: each replica keeps its own configuration cache, so every copy of a push that reaches one must drop it.
   app.on("push", async (context) => {
     const { repository, commits, ref } = context.payload;
     if (ref !== `refs/heads/${repository.default_branch}`) return;

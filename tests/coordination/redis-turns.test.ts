@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { redisCheckLease } from "../../src/coordination/redis-check-lease.js";
+import { redisDeliveryGate } from "../../src/coordination/redis-delivery-gate.js";
 import { release, tryHold } from "../../src/coordination/redis-hold.js";
 import { redisSerializer } from "../../src/coordination/redis-serializer.js";
 import type { EngineLog } from "../../src/engine/reconcile.js";
@@ -147,6 +148,36 @@ describe.skipIf(!redisServerOnPath())("Redis turns", () => {
       const b = redisCheckLease(client(`redis://127.0.0.1:${port}`), "b", log);
       const outcomes = await Promise.all([a.runOnce("timer", 60_000, async () => 1), b.runOnce("timer", 60_000, async () => 2)]);
       expect(outcomes).toEqual([{ ran: true, value: 1 }, { ran: true, value: 2 }]);
+    });
+  });
+
+  describe("the delivery gate", () => {
+    it("runs one of two copies arriving together, and a later copy of a handled delivery not at all", async () => {
+      const a = redisDeliveryGate(client(), "a", log);
+      const b = redisDeliveryGate(client(), "b", log);
+      let runs = 0;
+      const work = async () => {
+        runs++;
+        await tick();
+      };
+      await Promise.all([a.once("d-1", work), b.once("d-1", work)]);
+      await b.once("d-1", work);
+      expect(runs).toBe(1);
+      await b.once("d-2", work);
+      expect(runs).toBe(2);
+    });
+
+    it("a failed attempt leaves the delivery to the next copy; with Redis unreachable every copy runs", async () => {
+      const a = redisDeliveryGate(client(), "a", log);
+      await expect(a.once("d-3", () => Promise.reject(new Error("GitHub 502")))).rejects.toThrow("GitHub 502");
+      let ran = false;
+      await a.once("d-3", async () => void (ran = true));
+      expect(ran).toBe(true);
+      const dead = redisDeliveryGate(client(`redis://127.0.0.1:${await freePort()}`), "c", log);
+      let runs = 0;
+      await dead.once("d-4", async () => void runs++);
+      await dead.once("d-4", async () => void runs++);
+      expect(runs).toBe(2);
     });
   });
 });

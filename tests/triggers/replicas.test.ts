@@ -98,6 +98,35 @@ describe.skipIf(!redisServerOnPath())("two replicas sharing Redis", () => {
     expect(count(world, "POST", "/repos/{owner}/{repo}/git/refs")).toBe(1);
   });
 
+  it("two different deliveries for one issue on two replicas at once take turns: one record, written once", async () => {
+    const { world, apps } = replicas(server.url);
+    const n = fileIssue(world);
+    // Filing a labelled issue sends issues.opened and issues.labeled together; the balancer may split them.
+    await Promise.all([
+      apps[0].receive("issues", world.sandbox.payloadFor.issues("opened", OWNER, REPO, n, { sender: "reporter" })),
+      apps[1].receive("issues", world.sandbox.payloadFor.issues("labeled", OWNER, REPO, n, { sender: "reporter", label: "incident" })),
+    ]);
+    expect(botComments(world, n, "incident-record")).toHaveLength(1);
+    expect(count(world, "POST", COMMENTS)).toBe(1);
+    expect(count(world, "PUT", "/repos/{owner}/{repo}/issues/{issue_number}/labels")).toBe(1);
+    expect(count(world, "DELETE", "/repos/{owner}/{repo}/issues/comments/{comment_id}")).toBe(0);
+  });
+
+  it("a copy of a delivery another replica handled costs nothing; a failed one is handled again on redelivery", async () => {
+    const { world, apps } = replicas(server.url);
+    const n = fileIssue(world);
+    const opened = world.sandbox.payloadFor.issues("opened", OWNER, REPO, n, { sender: "reporter" });
+    world.sandbox.injectFault({ kind: "server-error", status: 500, method: "POST", route: "/graphql", times: 10 });
+    await expect(apps[0].receive("issues", opened, "delivery-1")).rejects.toThrow();
+    world.sandbox.clearFaults();
+    world.sandbox.resetCounts();
+    await apps[1].receive("issues", opened, "delivery-1"); // the manual redelivery keeps the id
+    expect(botComments(world, n, "incident-record")).toHaveLength(1);
+    world.sandbox.resetCounts();
+    await apps[0].receive("issues", opened, "delivery-1");
+    expect(world.sandbox.requests).toEqual([]);
+  });
+
   it("both timers firing at once do the check once: the other replica's tick costs no request", async () => {
     const { world, apps, ticks } = replicas(server.url);
     await Promise.all(apps.map((a) => a.ready));
