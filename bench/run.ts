@@ -4,6 +4,7 @@
 // network: read it as a relative figure between versions, not as production latency. Requests are
 // counted without installation-token exchanges (Octokit caches those for an hour).
 import { performance } from "node:perf_hooks";
+import { Redis } from "ioredis";
 import { createTestProbot, GitHubSandbox } from "@vigil/github-sandbox";
 import { ConfigCache } from "../src/config/cache.js";
 import { createVigil } from "../src/index.js";
@@ -12,6 +13,7 @@ import { checkInstallations } from "../src/triggers/check-all.js";
 import { engineFor } from "../src/triggers/engine-for.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { main as vigilCli } from "../src/cli/main.js";
+import { redisServerOnPath, startRedisServer } from "../tests/helpers/redis-server.js";
 
 const OWNER = "acme";
 const REPO = "incidents";
@@ -67,7 +69,7 @@ interface Row {
   p95: number;
 }
 
-async function measure(operation: string, goal: string, runs: number, setup: () => Promise<{ w: World; act: () => Promise<unknown> }>): Promise<Row> {
+async function measure(operation: string, goal: string, runs: number, setup: () => Promise<{ w: Pick<World, "sandbox">; act: () => Promise<unknown> }>): Promise<Row> {
   const times: number[] = [];
   const calls: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -90,9 +92,61 @@ async function warmed(options: { project?: boolean; postmortem?: boolean } = {})
   return { w, n };
 }
 
+const stops: AbortController[] = [];
+
+// Two replicas of a server that has been up a while (bot login known) over `repos` configured
+// repositories with an open incident each; their timer ticks are fired here rather than by the clock.
+async function replicaPair(repos: number, redisUrl: string | undefined) {
+  const w = world({ repos });
+  for (let i = 0; i < repos; i++) await intake(w, `${REPO}-${i}`);
+  const stop = new AbortController();
+  stops.push(stop);
+  const ticks: (() => Promise<unknown>)[] = [];
+  const env = { VIGIL_CHECK_INTERVAL: "1h", ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
+  const apps = [0, 1].map(() => createTestProbot(w.sandbox, createVigil({ now: () => w.sandbox.clock.now, env, signal: stop.signal, timer: (_ms, tick) => {
+    ticks.push(tick);
+    return { stop: () => undefined };
+  } })));
+  for (const app of apps) await app.probot.auth().then(() => app.ready);
+  return { w, ticks };
+}
+
+async function replicaRows(runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const server = redisServerOnPath() ? await startRedisServer() : undefined;
+  const admin = server ? new Redis(server.url) : undefined;
+  try {
+    for (const repos of [10, 100]) {
+      const n = Math.max(2, Math.floor(runs / 5));
+      rows.push(await measure(`2 replicas, same timer tick, ${repos} repositories: no Redis, both tick together`, "", n, async () => {
+        const { w, ticks } = await replicaPair(repos, undefined);
+        return { w, act: () => Promise.all(ticks.map((t) => t())) };
+      }));
+      rows.push(await measure(`2 replicas, ${repos} repositories: no Redis, ticks apart (jitter + idempotence only)`, "", n, async () => {
+        const { w, ticks } = await replicaPair(repos, undefined);
+        return { w, act: async () => { for (const t of ticks) await t(); } };
+      }));
+      if (!server || !admin) continue;
+      rows.push(await measure(`2 replicas, same timer tick, ${repos} repositories: Redis lease`, "", n, async () => {
+        await admin.flushall();
+        const { w, ticks } = await replicaPair(repos, server.url);
+        return { w, act: () => Promise.all(ticks.map((t) => t())) };
+      }));
+    }
+  } finally {
+    for (const stop of stops.splice(0)) stop.abort();
+    admin?.disconnect();
+    await server?.stop();
+  }
+  if (!server) console.log("redis-server is not on PATH: the lease rows are left out (apt-get install redis-server).\n");
+  return rows;
+}
+
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 15);
   const rows: Row[] = [];
+  // `BENCH_ONLY=replicas npm run bench` measures the replica rows alone.
+  if (process.env.BENCH_ONLY === "replicas") return print(runs, await replicaRows(runs));
   rows.push(await measure("intake", "≤ 6", runs, async () => {
     const { w } = await warmed();
     return { w, act: () => intake(w) };
@@ -191,6 +245,11 @@ async function main(): Promise<void> {
       return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }) };
     }));
   }
+  rows.push(...(await replicaRows(runs)));
+  print(runs, rows);
+}
+
+function print(runs: number, rows: Row[]): void {
   console.log(`Vigil benchmark (${runs} runs each; Node ${process.version}; sandbox, no network)\n`);
   console.log("| operation | API requests | goal | median ms | p95 ms |");
   console.log("|---|---:|---:|---:|---:|");

@@ -13,7 +13,7 @@ import type { Identity } from "../markers/identity.js";
 import { applyEffects } from "./apply.js";
 import type { Effect } from "./effects.js";
 import { formFor, shippedPostmortemTemplate } from "./form.js";
-import { keyedSerializer } from "./serialize.js";
+import { keyedSerializer, type Serializer } from "./serialize.js";
 import type { EvidenceChange } from "../domain/evidence/plan.js";
 
 /** Where the engine logs; Probot's logger and the CLI's both fit. Never incident text at info. */
@@ -30,6 +30,8 @@ export interface EngineDeps {
   config(repo: RepoRef): Promise<RepoConfig>;
   now(): Date;
   log: EngineLog;
+  /** Whose turn it is on an issue; one process's turns when not given (the CLI, Actions). */
+  serialize?: Serializer;
 }
 
 /** What a run found and did. */
@@ -56,13 +58,14 @@ export interface RunOptions {
 // Rounds of observe → plan → apply: another round only follows a create whose outcome was unknown, or one
 // that further effects build on.
 const MAX_ROUNDS = 3;
-const serialize = keyedSerializer();
+const processTurns = keyedSerializer();
 
 const label = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
 
 /** The engine every trigger runs: scoped to one issue (webhooks) or to a repository (scheduled checks, CLI). */
 export function createEngine(deps: EngineDeps) {
   const { gateway, log } = deps;
+  const serialize = deps.serialize ?? processTurns;
 
   async function planOne(repo: RepoRef, observed: IssueObservation & { issue: ObservedIssue }, config: IncidentConfig, identity: Identity, change: EvidenceChange | undefined): Promise<Effect[]> {
     const form = await formFor(observed.repo.formText, (reason) => log.warn({ repo: label(repo), reason }, "repository issue form unreadable; using Vigil's own"));

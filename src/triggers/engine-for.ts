@@ -1,15 +1,21 @@
 import type { ConfigCache } from "../config/cache.js";
+import type { DeliveryGate } from "../coordination/lease.js";
 import { octokitReader } from "../github/config-reader.js";
 import { createEngine, type Engine, type EngineLog } from "../engine/reconcile.js";
 import type { GitHubClient } from "../github/client.js";
 import { octokitGateway } from "../github/octokit-gateway.js";
+import type { Serializer } from "../engine/serialize.js";
 import type { Identity } from "../markers/identity.js";
 
-/** What the app's triggers share: the configuration cache, the clock and Vigil's identity. */
+/** What the app's triggers share: the configuration cache, the clock, Vigil's identity and whose turn it is on an issue. */
 export interface AppRuntime {
   cache: ConfigCache;
   now: () => Date;
   identity: () => Promise<Identity>;
+  /** Shared by every engine of this app (and, with Redis, every replica); the engine's own when absent. */
+  serialize?: Serializer;
+  /** Runs each webhook delivery once across replicas; every delivery runs when absent. */
+  deliveries?: DeliveryGate;
 }
 
 /** The engine over one installation's client, loading configuration through the shared cache. */
@@ -20,5 +26,6 @@ export function engineFor(runtime: AppRuntime, octokit: GitHubClient, log: Engin
     config: (repo) => runtime.cache.get(reader, repo),
     now: runtime.now,
     log,
+    serialize: runtime.serialize,
   });
 }

@@ -21,6 +21,15 @@ export function parseInterval(value: string | undefined): { ok: true; ms: number
 }
 
 /**
+ * How long the timer's lease (with `REDIS_URL`) keeps other replicas from repeating a check: shorter
+ * than the shortest jittered wait (0.9 × interval), so whoever checks next period is never locked out,
+ * and long enough that every other replica's tick within the same period is skipped.
+ */
+export function leaseFor(intervalMs: number): number {
+  return Math.floor(intervalMs * 0.8);
+}
+
+/**
  * Runs `check` every `intervalMs`, each wait jittered by up to a tenth so replicas started together
  * drift apart; a check never overlaps the previous one. The timer does not keep the process alive.
  */

@@ -5,6 +5,8 @@ import type { EvidenceChange } from "../domain/evidence/plan.js";
 import { LABEL } from "../domain/labels.js";
 import { incidentOfBranch } from "../domain/postmortem/names.js";
 import { isOwn } from "../markers/identity.js";
+import type { EngineLog, RunOptions } from "../engine/reconcile.js";
+import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { AppRuntime } from "./engine-for.js";
 import { engineFor } from "./engine-for.js";
 
@@ -22,13 +24,21 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
   const fromVigil = async (sender: { login: string; type: string } | undefined) =>
     sender?.type === "Bot" && isOwn({ login: sender.login, isBot: true }, await runtime.identity());
 
+  // Only deliveries that reach the engine are gated: the filters above it cost nothing anyway.
+  const reconcile = async (context: { id: string; octokit: GitHubClient; log: EngineLog; repo(): RepoRef }, number: number, options: RunOptions = {}) => {
+    const run = async () => {
+      await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), number, options);
+    };
+    await (runtime.deliveries ? runtime.deliveries.once(context.id, run) : run());
+  };
+
   app.on([...ISSUE_EVENTS], async (context) => {
     const { issue } = context.payload;
     if ("pull_request" in issue && issue.pull_request) return;
     if (await fromVigil(context.payload.sender)) return;
     const label = "label" in context.payload ? context.payload.label : undefined;
     if (!labelled(issue.labels) && label?.name?.toLowerCase() !== LABEL.incident) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+    await reconcile(context, issue.number);
   });
 
   app.on(["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"], async (context) => {
@@ -38,7 +48,7 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     // Ordinary discussion costs nothing: a new comment matters when it holds a command.
     if (action === "created") {
       if (comment.user?.type === "Bot" || parseCommands(comment.body ?? "").length === 0) return;
-      await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number);
+      await reconcile(context, issue.number);
       return;
     }
     if (await fromVigil(sender)) return;
@@ -54,7 +64,7 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
       // A deleted comment may have been ledgered evidence (its text is only in this payload now) or one of Vigil's own.
       change = { kind: "deleted", commentId: comment.id, previousBody: comment.body ?? "", author, by: sender.login, at: runtime.now().toISOString() };
     }
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), issue.number, { change });
+    await reconcile(context, issue.number, { change });
   });
 
   // A post-mortem pull request merged, closed, reopened or relabelled: its incident is reconciled (SPEC 2.3).
@@ -62,9 +72,10 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     const incident = incidentOfBranch(context.payload.pull_request.head.ref);
     if (incident === null || context.payload.pull_request.head.repo?.full_name !== context.payload.repository.full_name) return;
     if (await fromVigil(context.payload.sender)) return;
-    await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), incident);
+    await reconcile(context, incident);
   });
 
+  // Not gated: each replica keeps its own configuration cache, so every copy of a push that reaches one must drop it.
   app.on("push", async (context) => {
     const { repository, commits, ref } = context.payload;
     if (ref !== `refs/heads/${repository.default_branch}`) return;

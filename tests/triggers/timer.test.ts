@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseInterval, startTimer } from "../../src/triggers/timer.js";
+import { leaseFor, parseInterval, startTimer } from "../../src/triggers/timer.js";
 
 afterEach(() => vi.useRealTimers());
 
@@ -42,5 +42,15 @@ describe("the server timer", () => {
     timer.stop();
     await vi.advanceTimersByTimeAsync(1_000_000);
     expect(runs).toBeLessThanOrEqual(before + 1);
+  });
+});
+
+describe("the timer's lease with several replicas", () => {
+  it("holds for less than the shortest jittered wait, so the next period's check is never locked out", () => {
+    for (const ms of [10_000, 900_000, 3_600_000]) {
+      expect(leaseFor(ms)).toBeLessThan(ms * 0.9);
+      expect(leaseFor(ms)).toBeGreaterThan(ms / 2);
+    }
+    expect(leaseFor(3_600_000)).toBe(2_880_000);
   });
 });
