@@ -1,9 +1,14 @@
 import type { ApplicationFunction } from "probot";
 import { ConfigCache } from "./config/cache.js";
+import type { RunResult } from "./engine/reconcile.js";
+import type { Identity } from "./markers/identity.js";
 import { appIdentity } from "./triggers/app-identity.js";
 import { checkInstallations } from "./triggers/check-all.js";
 import { cronRoute } from "./triggers/cron-route.js";
 import type { AppRuntime } from "./triggers/engine-for.js";
+import { healthRoute } from "./triggers/health-route.js";
+import { rootWebhookRoute } from "./triggers/root-webhook.js";
+import { guardErrorLogs } from "./triggers/safe-log.js";
 import { parseInterval, startTimer } from "./triggers/timer.js";
 import { registerWebhooks } from "./triggers/webhooks.js";
 
@@ -12,13 +17,25 @@ export interface VigilOptions {
   now?: () => Date;
   /** `VIGIL_CHECK_INTERVAL` and `VIGIL_CRON_SECRET`; process.env by default. */
   env?: Record<string, string | undefined>;
+  /** Who Vigil is: the app's bot account by default; the token's own identity in GitHub Actions. */
+  identity?: () => Promise<Identity>;
+  /** Told what each run did (the Actions entry's job summary). */
+  onResult?: AppRuntime["onResult"];
 }
 
-/** Builds the Vigil Probot app: webhooks, the scheduled-check timer and the cron route, all into one engine. */
+export type { RunResult };
+
+/** Builds the Vigil Probot app: webhooks, the scheduled-check timer and the HTTP routes, all into one engine. */
 export function createVigil(options: VigilOptions = {}): ApplicationFunction {
   const env = options.env ?? process.env;
   return (app, { addHandler }) => {
-    const runtime: AppRuntime = { cache: new ConfigCache(), now: options.now ?? (() => new Date()), identity: appIdentity(app) };
+    guardErrorLogs(app.log);
+    const runtime: AppRuntime = {
+      cache: new ConfigCache(),
+      now: options.now ?? (() => new Date()),
+      identity: options.identity ?? appIdentity(app),
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+    };
     registerWebhooks(app, runtime);
 
     const check = async (only?: { owner: string; repo: string }) => {
@@ -29,13 +46,19 @@ export function createVigil(options: VigilOptions = {}): ApplicationFunction {
     if (!interval.ok) throw new Error(interval.error);
     if (interval.ms > 0) startTimer(interval.ms, check);
 
-    const secret = env.VIGIL_CRON_SECRET;
-    if (secret) {
+    // A process without an HTTP server (the Actions entry, tests) has no routes: Probot's addHandler throws there.
+    const serve = (handler: Parameters<typeof addHandler>[0]) => {
       try {
-        addHandler(cronRoute(secret, check));
+        addHandler(handler);
+        return true;
       } catch {
-        app.log.warn("VIGIL_CRON_SECRET is set but this process serves no HTTP (e.g. Actions): no cron route");
+        return false;
       }
+    };
+    const serving = serve(healthRoute()) && serve(rootWebhookRoute(() => app.getNodeMiddleware({ path: "/" })));
+    const secret = env.VIGIL_CRON_SECRET;
+    if (secret && !(serving && serve(cronRoute(secret, check)))) {
+      app.log.warn("VIGIL_CRON_SECRET is set but this process serves no HTTP (e.g. Actions): no cron route");
     }
   };
 }
