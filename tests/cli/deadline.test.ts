@@ -150,6 +150,7 @@ describe("vigil deadline: bad input", () => {
     [["--from", "2026-11-25", "--days", "31"], /from 1 to 30 .*not "31"/],
     [["--from", "2026-11-25", "--days", "2.5"], /from 1 to 30 .*not "2.5"/],
     [["--from", "2026-11-25", "--days", "two"], /--days must be a whole number/],
+    [["--from", "2026-11-25", "--timezone", "europe/london"], /--timezone: "europe\/london" must be written Europe\/London/],
     [["--from", "2026-11-25", "--days", "5000"], /from 1 to 30 .*not "5000"/],
     [["--days", "3"], /--from is required/],
     [["--from", "2026-11-25", "--config", "x.yml", "--country", "US"], /cannot be combined with --country/],
