@@ -5,19 +5,15 @@ import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { runActions } from "../../src/triggers/actions.js";
-import { GitHubSandbox, SandboxProbotOctokit } from "@vigil/github-sandbox";
+import { SandboxProbotOctokit, type GitHubSandbox } from "@vigil/github-sandbox";
 import { loadFixture } from "../helpers/fixtures.js";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
-import { answers, CONFIG, createWorld, fileIncident, issueState, NOW, OWNER, REPO } from "../helpers/world.js";
+import { answers, createWorld, fileIncident, issueState, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
 const SUMMARY_TEXT = "Attacker exfiltrated patient-records-2026.csv";
 
 function sandboxWithIncident() {
-  const sandbox = new GitHubSandbox({ now: NOW });
-  sandbox.addUser(OWNER, "Organization");
-  sandbox.addRepo({ owner: OWNER, name: REPO, ownerType: "Organization" });
-  for (const login of ["alice", "bob", "carol"]) sandbox.setPermission(OWNER, REPO, login, "write");
-  sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", CONFIG);
+  const sandbox = optedInSandbox({ writers: ["alice", "bob", "carol"] });
   const issue = sandbox.addIssue(OWNER, REPO, { title: "[Incident] exfiltration", body: renderFormBody(INCIDENT_FORM, answers({ summary: SUMMARY_TEXT })), labels: ["incident"], user: "reporter" });
   return { sandbox, number: issue.number };
 }

@@ -3,21 +3,17 @@ import { describe, expect, it } from "vitest";
 import { createVigil } from "../../src/index.js";
 import { main } from "../../src/cli/main.js";
 import { runActions } from "../../src/triggers/actions.js";
-import { GitHubSandbox, SandboxProbotOctokit, sandboxProbotOptions } from "@vigil/github-sandbox";
+import { SandboxProbotOctokit, sandboxProbotOptions } from "@vigil/github-sandbox";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
-import { answers, CONFIG, NOW, OWNER, REPO } from "../helpers/world.js";
+import { answers, NOW, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
 const API = "https://ghe.example.com/api/v3";
 
 function enterprise() {
-  const sandbox = new GitHubSandbox({ now: NOW, apiUrl: API });
-  sandbox.addUser(OWNER, "Organization");
-  sandbox.addRepo({ owner: OWNER, name: REPO, ownerType: "Organization" });
-  sandbox.setPermission(OWNER, REPO, "bob", "write");
-  sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", CONFIG);
+  const sandbox = optedInSandbox({ apiUrl: API });
   const issue = sandbox.addIssue(OWNER, REPO, { title: "x", body: renderFormBody(INCIDENT_FORM, answers()), labels: ["incident"], user: "bob" });
   // The sandbox answers whatever the host; this records which hosts were asked.
   const hosts = new Set<string>();

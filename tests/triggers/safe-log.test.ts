@@ -3,9 +3,9 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createVigil } from "../../src/index.js";
 import { safeError } from "../../src/triggers/safe-log.js";
-import { createTestProbot, GitHubSandbox } from "@vigil/github-sandbox";
+import { createTestProbot } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
-import { answers, CONFIG, NOW, OWNER, REPO } from "../helpers/world.js";
+import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
 const SECRET_TEXT = "customer-ssn-123-45-6789 leaked via db-1";
 
@@ -22,11 +22,7 @@ function capturingLog() {
 }
 
 async function failingDelivery() {
-  const sandbox = new GitHubSandbox({ now: NOW });
-  sandbox.addUser(OWNER, "Organization");
-  sandbox.addRepo({ owner: OWNER, name: REPO, ownerType: "Organization" });
-  sandbox.setPermission(OWNER, REPO, "bob", "write");
-  sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", CONFIG);
+  const sandbox = optedInSandbox();
   const { log, lines } = capturingLog();
   const app = createTestProbot(sandbox, createVigil({ now: () => sandbox.clock.now, env: { VIGIL_CHECK_INTERVAL: "0" } }), { log });
   const issue = sandbox.addIssue(OWNER, REPO, { title: "x", body: renderFormBody(INCIDENT_FORM, answers({ summary: SECRET_TEXT })), labels: ["incident"], user: "bob" });

@@ -9,9 +9,9 @@ import { Probot, run, Server } from "probot";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createVigil } from "../../src/index.js";
 import { HEALTH_PATH } from "../../src/triggers/health-route.js";
-import { GitHubSandbox, sandboxProbotOptions } from "@vigil/github-sandbox";
+import { sandboxProbotOptions } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
-import { answers, CONFIG, NOW, OWNER, REPO } from "../helpers/world.js";
+import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
 // Probot's own HTTP server on the loopback interface, the way `npm start` and the image run it.
 beforeAll(() => nock.enableNetConnect("127.0.0.1"));
@@ -36,11 +36,7 @@ function freePort(): Promise<number> {
 }
 
 async function start() {
-  const sandbox = new GitHubSandbox({ now: NOW });
-  sandbox.addUser(OWNER, "Organization");
-  sandbox.addRepo({ owner: OWNER, name: REPO, ownerType: "Organization" });
-  sandbox.setPermission(OWNER, REPO, "bob", "write");
-  sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", CONFIG);
+  const sandbox = optedInSandbox();
   const log = pino({ level: "silent" });
   // The Server hands Probot its own `request` option, so the sandbox transport goes there too.
   server = new Server({ Probot: Probot.defaults(sandboxProbotOptions(sandbox, { secret: SECRET, log })), request: { fetch: sandbox.fetch }, log, port: await freePort(), host: "127.0.0.1" });
