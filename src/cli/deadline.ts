@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { CORE_SCHEMA, YAMLException, load } from "js-yaml";
 import { DateTime } from "luxon";
 import type { z } from "zod";
-import { configSchema } from "../config/schema.js";
+import { readYaml } from "../config/parse.js";
+import { configSchema, POSTMORTEM_DAYS } from "../config/schema.js";
 import type { VigilConfig } from "../config/schema.js";
 import { holidayPlaceProblem } from "../domain/holidays.js";
 import { assertTimeZone, parseMoment, workingCalendar } from "../domain/working-days.js";
@@ -18,7 +18,7 @@ skipping weekends, public holidays and company holidays.
 
   --from ISO       when the incident was resolved: an instant such as 2026-11-25T16:30:00Z,
                    or a local date or time in the time zone such as 2026-11-25 or 2026-11-25T08:30
-  --days N         working days to count (default: postmortem.workingDays of --config, else 3)
+  --days N         working days to count, 1 to 30 (default: postmortem.workingDays of --config, else 3)
   --config FILE    take timezone and calendar from a .github/incident-response.yml
   --country CC     public holidays of this country (ISO 3166-1, e.g. US); omit for weekends only
   --state SS       ... and of this state or province (e.g. CA)
@@ -29,8 +29,6 @@ skipping weekends, public holidays and company holidays.
 `;
 
 const DEFAULT_DAYS = 3;
-// Far beyond any real policy; it keeps a typo such as --days 30000 from walking the calendar for ages.
-const MAX_DAYS = 1000;
 
 // A problem with the user's input: printed as is, exit code 2.
 class InputError extends Error {}
@@ -58,15 +56,9 @@ async function settingsFromFile(file: string, cwd: string): Promise<Settings> {
     const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
     throw new InputError(`cannot read --config ${file}: ${why}. Give the path of an incident-response.yml file.`);
   }
-  let doc: unknown;
-  try {
-    // CORE_SCHEMA keeps dates such as 2026-12-24 as strings instead of turning them into Date objects.
-    doc = load(text, { schema: CORE_SCHEMA, filename: file });
-  } catch (error) {
-    if (error instanceof YAMLException) throw new InputError(`--config ${file} is not valid YAML: ${error.message}`);
-    throw error;
-  }
-  doc ??= {};
+  const read = readYaml(text, file);
+  if (!read.ok) throw new InputError(`--config ${file}: ${read.problem.message}`);
+  const doc = read.value ?? {};
   if (typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError(`--config ${file} must be a YAML mapping with keys such as timezone and calendar.`);
   }
@@ -116,13 +108,13 @@ function settingsFromFlags(values: { country?: string; state?: string; region?: 
   return { timezone, calendar, days: undefined };
 }
 
+// The same range as postmortem.workingDays, so the command answers what Vigil would do with such a setting.
 function parseDays(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim())) {
-    throw new InputError(`--days must be a whole number of working days, 0 or more, not "${text}" (for example --days 3).`);
+  const days = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(days >= POSTMORTEM_DAYS.min && days <= POSTMORTEM_DAYS.max)) {
+    throw new InputError(`--days must be a whole number of working days from ${POSTMORTEM_DAYS.min} to ${POSTMORTEM_DAYS.max} (the range of postmortem.workingDays), not "${text}"; for example --days 3.`);
   }
-  const days = Number(text);
-  if (days > MAX_DAYS) throw new InputError(`--days must be at most ${MAX_DAYS}, not ${days}.`);
   return days;
 }
 
@@ -150,10 +142,13 @@ function humanReport(deadline: Deadline, start: string, days: number, settings: 
   return lines.join("\n");
 }
 
+// `--days -1` would otherwise be refused by parseArgs as an ambiguous option before the range is checked.
+const joinNegativeDays = (argv: string[]) => argv.flatMap((arg, i) => (arg === "--days" && /^-\d/.test(argv[i + 1] ?? "") ? [] : i > 0 && argv[i - 1] === "--days" && /^-\d/.test(arg) ? [`--days=${arg}`] : [arg]));
+
 function parseFlags(argv: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      args: joinNegativeDays(argv),
       strict: true,
       allowPositionals: false,
       options: {

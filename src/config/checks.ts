@@ -1,7 +1,7 @@
 import { IANAZone } from "luxon";
 import { checkCalendar } from "./calendar-checks.js";
 import { effectiveNumber, error, read, readString, warning, type CheckInput, type Finding } from "./check-input.js";
-import { readMoment } from "../domain/working-days.js";
+import { readMoment, zoneSpelling } from "../domain/working-days.js";
 import { shiftedWallClock } from "./moment.js";
 import { configSchema } from "./schema.js";
 import { closest } from "./suggest.js";
@@ -25,7 +25,11 @@ function zoneSuggestion(written: string): string {
 
 function checkTimezone(input: CheckInput): Finding[] {
   const zone = readString(input, ["timezone"]);
-  if (zone === undefined || IANAZone.isValidZone(zone)) return [];
+  if (zone === undefined) return [];
+  if (IANAZone.isValidZone(zone)) {
+    const spelled = zoneSpelling(zone);
+    return spelled === zone ? [] : [error(["timezone"], `${JSON.stringify(zone)} must be written ${spelled}: time zone names are matched exactly, capitals included.`)];
+  }
   return [
     error(
       ["timezone"],

@@ -23,6 +23,9 @@ const isoDate = z
   // Only a well-formed date can be checked against the calendar; the regex has already said what is wrong otherwise.
   .refine((value) => !DATE_RE.test(value) || isRealDate(value), "is not a real calendar date; check the month and the day");
 
+/** The range of `postmortem.workingDays`, which `vigil deadline --days` shares. */
+export const POSTMORTEM_DAYS = { min: 1, max: 30 } as const;
+
 /** A GitHub user login; a leading `@` is accepted and dropped. */
 const login = z
   .string()
@@ -90,7 +93,7 @@ const projectSchema = z.strictObject({
 });
 
 const postmortemSchema = z.strictObject({
-  workingDays: z.number().int().min(1).max(30).default(3).describe("Working days after resolution until the post-mortem is due"),
+  workingDays: z.number().int().min(POSTMORTEM_DAYS.min).max(POSTMORTEM_DAYS.max).default(3).describe("Working days after resolution until the post-mortem is due"),
   reviewers: z.array(userOrTeam).default([]).describe("Reviewers requested on post-mortem pull requests"),
   reviewAfterWeeks: z.number().int().min(1).max(52).default(4).describe("Weeks after the merge when the post-mortem review is due"),
   forNotPlanned: z.boolean().default(false).describe("Open a post-mortem also for incidents closed as not planned"),

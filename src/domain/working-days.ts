@@ -54,6 +54,19 @@ export function assertTimeZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) {
     throw new RangeError(`"${zone}" is not a known IANA time zone; use a name such as America/Los_Angeles, Europe/Berlin or UTC`);
   }
+  const spelled = zoneSpelling(zone);
+  if (spelled !== zone) throw new RangeError(`"${zone}" must be written ${spelled}: time zone names are matched exactly, capitals included`);
+}
+
+/**
+ * How the IANA database spells a zone that Intl accepts: Intl ignores case, so `europe/london` would
+ * silently work here and fail in any stricter reader of the same file (and reads as a typo). Aliases
+ * Intl resolves to another name (`US/Pacific`) are left as written.
+ */
+export function zoneSpelling(zone: string): string {
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  const lower = zone.toLowerCase();
+  return [resolved, ...Intl.supportedValuesOf("timeZone")].find((z) => z.toLowerCase() === lower) ?? zone;
 }
 
 /** Reads a Date, an ISO instant with offset/Z, or a local "YYYY-MM-DD[THH:mm[:ss]]" (wall-clock time in `zone`) as a DateTime in `zone`. */

@@ -5,7 +5,8 @@ import { readGraphql } from "./graphql-read.js";
 import { recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
-import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
+import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES } from "./observe-query.js";
+import { viewerIdentity } from "./viewer-identity.js";
 import { issueOf, listedIssueOf, postmortemOf, projectOf, repoOf, type IssueNode, type CommentPage, type ListedIssueNode, type PostmortemNodes, type ProjectOwnerNode, type RepoNode } from "./observe-shapes.js";
 
 interface ObserveIssueData {
@@ -77,11 +78,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
   return {
     ...recurringGateway(gh),
     identity() {
-      identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
-        login: viewer.login,
-        // `viewer` is typed User, so an installation token shows as a User named `slug[bot]`; no person's login has brackets.
-        isBot: viewer.__typename === "Bot" || viewer.login.endsWith("[bot]"),
-      }));
+      identity ??= knownIdentity ? knownIdentity() : viewerIdentity(gh);
       return identity;
     },
 

@@ -1,7 +1,7 @@
 import type { ConfigCache } from "../config/cache.js";
 import type { DeliveryGate } from "../coordination/lease.js";
 import { octokitReader } from "../github/config-reader.js";
-import { createEngine, type Engine, type EngineLog } from "../engine/reconcile.js";
+import { createEngine, type Engine, type EngineLog, type RunResult } from "../engine/reconcile.js";
 import type { GitHubClient } from "../github/client.js";
 import { octokitGateway } from "../github/octokit-gateway.js";
 import type { Serializer } from "../engine/serialize.js";
@@ -16,16 +16,32 @@ export interface AppRuntime {
   serialize?: Serializer;
   /** Runs each webhook delivery once across replicas; every delivery runs when absent. */
   deliveries?: DeliveryGate;
+  /** Told what each run did; the Actions entry builds its job summary from it. */
+  onResult?: (result: RunResult, scope: { issue?: number }) => void;
 }
 
 /** The engine over one installation's client, loading configuration through the shared cache. */
 export function engineFor(runtime: AppRuntime, octokit: GitHubClient, log: EngineLog): Engine {
   const reader = octokitReader(octokit);
-  return createEngine({
+  const engine = createEngine({
     gateway: octokitGateway(octokit, runtime.identity),
     config: (repo) => runtime.cache.get(reader, repo),
     now: runtime.now,
     log,
     serialize: runtime.serialize,
   });
+  const report = runtime.onResult;
+  if (!report) return engine;
+  return {
+    async reconcileIssue(repo, number, options) {
+      const result = await engine.reconcileIssue(repo, number, options);
+      report(result, { issue: number });
+      return result;
+    },
+    async reconcileRepository(repo, options) {
+      const result = await engine.reconcileRepository(repo, options);
+      report(result, {});
+      return result;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkConfigCommand } from "../../src/cli/check-config.js";
 import type { CliIO } from "../../src/cli/io.js";
+import { GitHubSandbox } from "@vigil/github-sandbox";
 
 const dir = mkdtempSync(join(tmpdir(), "vigil-check-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,5 +91,59 @@ describe("vigil check-config", () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: vigil check-config FILE/);
+  });
+});
+
+describe("vigil check-config on a file with _extends", () => {
+  const BASE = `timezone: Europe/Berlin\noncall:\n  rotation: [alice, bob]\n  securityOfficer: erin\n`;
+
+  async function withSandbox(argv: string[], env: Record<string, string> = {}) {
+    const sandbox = new GitHubSandbox({ now: "2026-11-23T18:00:00Z" });
+    sandbox.addUser("my-org", "Organization");
+    sandbox.addRepo({ owner: "my-org", name: ".github", ownerType: "Organization" });
+    sandbox.setFile("my-org", ".github", ".github/incident-response.yml", BASE);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { GITHUB_TOKEN: sandbox.issueToken(), ...env }, cwd: dir, fetch: sandbox.fetch };
+    const code = await checkConfigCommand(argv, io);
+    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+  }
+
+  it("follows it with GITHUB_TOKEN and checks the merged configuration", async () => {
+    const file = write("extends-only.yml", "_extends: my-org/.github\n");
+    const { code, stdout, stderr } = await withSandbox([file]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Time zone\s+Europe\/Berlin/);
+    expect(stdout).toMatch(/Security Officer\s+erin/);
+  });
+
+  it("reports a problem written in the local file against the local file", async () => {
+    const file = write("extends-bad.yml", "_extends: my-org/.github\ntimezone: europe/berlin\n");
+    const { code, stderr } = await withSandbox([file]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`${file}: timezone: "europe/berlin" must be written Europe/Berlin: time zone names are matched exactly, capitals included.`);
+  });
+
+  it("a base named without its owner needs --repo", async () => {
+    const file = write("extends-bare.yml", "_extends: .github\n");
+    expect((await withSandbox([file])).stderr).toContain("--repo owner/name");
+    const { code, stdout } = await withSandbox([file, "--repo", "my-org/incidents"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Security Officer\s+erin/);
+  });
+
+  it("says clearly that it cannot follow _extends offline, and exits 2", async () => {
+    const file = write("extends-offline.yml", "_extends: my-org/.github\n");
+    const { code, stderr } = await run([file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`vigil check-config: ${file} inherits from my-org/.github (_extends), which cannot be read offline. Set GITHUB_TOKEN to a token that can read that repository to check the merged configuration, or check the base file itself.`);
+  });
+
+  it("names a base that does not exist", async () => {
+    const file = write("extends-missing.yml", "_extends: my-org/nothing-here\n");
+    const { code, stderr } = await withSandbox([file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("_extends names my-org/nothing-here:.github/incident-response.yml, which does not exist");
   });
 });

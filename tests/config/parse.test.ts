@@ -71,3 +71,28 @@ describe("parseConfigText", () => {
     );
   });
 });
+
+describe("a value written with @ (YAML reserves it)", () => {
+  it.each([
+    ["securityOfficer: @erin", "oncall:\n  rotation: [alice]\n  securityOfficer: @erin\n", 3, '"@erin" in quotes, or erin without the @'],
+    ["a flow list", "oncall:\n  rotation: [alice, @bob]\n  securityOfficer: erin\n", 2, '"@bob" in quotes, or bob without the @'],
+    ["a block list of teams", "oncall:\n  rotation: [alice]\n  securityOfficer: erin\n  escalate:\n    - @my-org/security\n", 5, '"@my-org/security" in quotes'],
+  ])("%s: says which line and how to write it", (_name, text, line, fix) => {
+    const [problem, ...rest] = problemsOf(parseConfigText(text, FILE));
+    expect(rest).toEqual([]);
+    expect(problem?.message).toContain(`at line ${line},`);
+    expect(problem?.message).toContain("A value cannot start with @ in YAML: write ");
+    expect(problem?.message).toContain(fix);
+  });
+
+  it('accepts "@erin" quoted, as the login erin', () => {
+    const result = parseConfigText('oncall:\n  rotation: ["@alice", bob]\n  securityOfficer: "@erin"\n', FILE);
+    expect(result.ok && result.config.oncall.securityOfficer).toBe("erin");
+    expect(result.ok && result.config.oncall.rotation).toEqual(["alice", "bob"]);
+  });
+
+  it("keeps the general advice for other syntax errors", () => {
+    const [problem] = problemsOf(parseConfigText("oncall: rotation: [alice]\n", FILE));
+    expect(problem?.message).toContain("Fix the syntax there");
+  });
+});

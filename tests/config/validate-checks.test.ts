@@ -22,6 +22,16 @@ describe("validateConfig: time zone", () => {
 
   it("accepts real zones", () => {
     expect(configOf(check(withPeople({ timezone: "Europe/Berlin" }))).timezone).toBe("Europe/Berlin");
+    expect(configOf(check(withPeople({ timezone: "UTC" }))).timezone).toBe("UTC");
+    expect(configOf(check(withPeople({ timezone: "Etc/UTC" }))).timezone).toBe("Etc/UTC");
+  });
+
+  it("matches names exactly: a zone in other capitals is refused with its right spelling", () => {
+    for (const [written, spelled] of [["europe/london", "Europe/London"], ["utc", "UTC"], ["AMERICA/LOS_ANGELES", "America/Los_Angeles"]]) {
+      expect(problemAt(problemsOf(check(withPeople({ timezone: written }))), "timezone").message).toBe(
+        `"${written}" must be written ${spelled}: time zone names are matched exactly, capitals included.`,
+      );
+    }
   });
 });
 

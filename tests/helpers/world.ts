@@ -47,6 +47,19 @@ export function createWorld(options: { config?: string | null; private?: boolean
   return { sandbox, app };
 }
 
+/**
+ * A sandboxed GitHub with the one opted-in repository and people with write access, for tests that
+ * build their own app (a logger, a server, the Actions entry) rather than the World's.
+ */
+export function optedInSandbox(options: { apiUrl?: string; writers?: string[] } = {}): GitHubSandbox {
+  const sandbox = new GitHubSandbox({ now: NOW, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) });
+  sandbox.addUser(OWNER, "Organization");
+  sandbox.addRepo({ owner: OWNER, name: REPO, ownerType: "Organization" });
+  for (const login of options.writers ?? ["bob"]) sandbox.setPermission(OWNER, REPO, login, "write");
+  sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", CONFIG);
+  return sandbox;
+}
+
 /** Complete answers for the shipped form; override any field. */
 export function answers(overrides: Answers = {}): Answers {
   return {

@@ -3,7 +3,7 @@ export { GitHubSandbox, verifyStrictSandboxes } from "./sandbox.js";
 export type { SandboxOptions } from "./sandbox.js";
 export type { AddIssueInput, ProjectItemView } from "./state-api.js";
 export { SandboxClock, toGitHubTime } from "./clock.js";
-export { createTestProbot, SandboxProbotOctokit } from "./probot.js";
+export { createTestProbot, sandboxProbotOptions, SandboxProbotOctokit } from "./probot.js";
 export type { TestProbot, TestProbotOptions } from "./probot.js";
 export { createTestOctokit } from "./octokit.js";
 export type { TestOctokitOptions } from "./octokit.js";

@@ -12,6 +12,10 @@ export interface TestProbotOptions {
   /** API root, e.g. `https://ghe.example.com/api/v3` to act as GitHub Enterprise Server. */
   baseUrl?: string;
   logLevel?: Options["logLevel"];
+  /** A logger of the test's own (e.g. to read what was logged); replaces `logLevel`. */
+  log?: Options["log"];
+  /** The webhook secret deliveries are signed with. */
+  secret?: string;
 }
 
 export interface TestProbot {
@@ -56,18 +60,24 @@ export const SandboxProbotOctokit = ProbotOctokit.defaults((options: Record<stri
   };
 }) as typeof ProbotOctokit;
 
-/** Builds a Probot app talking to the sandbox, authenticated as the sandbox's GitHub App. */
-export function createTestProbot(sandbox: GitHubSandbox, appFn: ApplicationFunction, options: TestProbotOptions = {}): TestProbot {
+/** Probot's options for an app authenticated as the sandbox's GitHub App (also for Probot's `Server`). */
+export function sandboxProbotOptions(sandbox: GitHubSandbox, options: TestProbotOptions = {}): Options {
   const keys = appKeyPair();
   sandbox.registerAppKey(keys.publicKey);
-  const probot = new Probot({
+  return {
     appId: sandbox.app.id,
     privateKey: keys.privateKey,
     Octokit: SandboxProbotOctokit,
-    logLevel: options.logLevel ?? "fatal",
+    ...(options.log ? { log: options.log } : { logLevel: options.logLevel ?? "fatal" }),
     request: { fetch: sandbox.fetch },
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-  });
+    ...(options.secret ? { secret: options.secret } : {}),
+  };
+}
+
+/** Builds a Probot app talking to the sandbox, authenticated as the sandbox's GitHub App. */
+export function createTestProbot(sandbox: GitHubSandbox, appFn: ApplicationFunction, options: TestProbotOptions = {}): TestProbot {
+  const probot = new Probot(sandboxProbotOptions(sandbox, options));
   const ready = probot.load(appFn);
   return {
     probot,
