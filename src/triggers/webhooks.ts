@@ -46,6 +46,19 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), incident);
   });
 
+  // Top-threat scrutiny (SPEC 2.14): a push, an opened, reopened or un-drafted pull request, a changed base, or a
+  // review submitted or dismissed names the pull request; the engine judges it from its whole state, not the event.
+  // Vigil's own post-mortem pull requests are judged too, so a required check never blocks them.
+  app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review", "pull_request.edited"], async (context) => {
+    const { payload } = context;
+    if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return;
+    await engineFor(runtime, context.octokit, context.log).reconcilePull(context.repo(), payload.pull_request.number);
+  });
+
+  app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], async (context) => {
+    await engineFor(runtime, context.octokit, context.log).reconcilePull(context.repo(), context.payload.pull_request.number);
+  });
+
   app.on("push", async (context) => {
     const { repository, commits, ref } = context.payload;
     if (ref !== `refs/heads/${repository.default_branch}`) return;
