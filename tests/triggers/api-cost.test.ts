@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comment, createWorld, fileIncident, OWNER, PROJECT_CONFIG } from "../helpers/world.js";
-import { openPull, scrutinyWorld } from "../helpers/scrutiny.js";
+import { openPull, scrutinyWorld, tick } from "../helpers/scrutiny.js";
 
 // The numbers the README names ("API cost"). A change that adds a request to a hot path fails here
 // and must update the README with a reason. Installation-token exchanges are not counted.
@@ -116,6 +116,18 @@ describe("API cost", () => {
         "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
         "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
         "POST /repos/{owner}/{repo}/check-runs",
+      ]);
+    });
+
+    it("a quiet scheduled check with open pull requests all judged: the candidates query reads them along, nothing more", async () => {
+      const world = await warmScrutiny();
+      await openPull(world, tenFiles(false), { branch: "other" });
+      world.sandbox.resetCounts();
+      await tick(world);
+      expect(calls(world)).toEqual([
+        "GET /repos/{owner}/{repo}/contents/{path}", // the CLI reads the configuration fresh
+        "POST /graphql VigilViewer", // and asks who its token is
+        "POST /graphql VigilCandidates",
       ]);
     });
 
