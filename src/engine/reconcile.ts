@@ -201,16 +201,20 @@ export function createEngine(deps: EngineDeps) {
       const scrutinyOn = scrutinyConfigured(config.securityReview.topThreats);
       const candidates = await gateway.checkCandidates(repo, closedSince(deps.now()), recurringOn, scrutinyOn);
       const numbers = incidentsToCheck(candidates, identity);
-      for (const number of numbers) {
-        try {
-          const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcileIssueRounds(repo, number, config, options));
-          result.effects.push(...run.effects);
-          result.written += run.written;
-        } catch (error) {
-          result.failed.push(number);
-          log.error({ repo: label(repo), issue: number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
+      // One failing issue or pull request does not stop the others; each runs in turn with its webhooks.
+      const each = async (list: number[], field: "issue" | "pull", what: string, work: (n: number) => Promise<{ effects: Effect[]; written: number }>) => {
+        for (const number of list) {
+          try {
+            const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => work(number));
+            result.effects.push(...run.effects);
+            result.written += run.written;
+          } catch (error) {
+            result.failed.push(number);
+            log.error({ repo: label(repo), [field]: number, err: (error as Error).message }, `${what} failed; the next check tries again`);
+          }
         }
-      }
+      };
+      await each(numbers, "issue", "reconciling an incident", (number) => reconcileIssueRounds(repo, number, config, options));
       try {
         const run = await serialize(`${label(repo)}#recurring`.toLowerCase(), () => reconcileRecurring(repo, config, identity, options, candidates.recurring));
         result.effects.push(...run.effects);
@@ -220,16 +224,7 @@ export function createEngine(deps: EngineDeps) {
         log.error({ repo: label(repo), err: (error as Error).message }, "recurring work failed; the next check tries again");
       }
       const pulls = scrutinyOn ? pullsToCheck(candidates.pulls ?? [], identity) : [];
-      for (const number of pulls) {
-        try {
-          const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcilePullRounds(repo, number, config, options));
-          result.effects.push(...run.effects);
-          result.written += run.written;
-        } catch (error) {
-          result.failed.push(number);
-          log.error({ repo: label(repo), pull: number, err: (error as Error).message }, "scrutiny of a pull request failed; the next check tries again");
-        }
-      }
+      await each(pulls, "pull", "scrutiny of a pull request", (number) => reconcilePullRounds(repo, number, config, options));
       log.info({ repo: label(repo), incidents: numbers.length, pulls: pulls.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
       return result;
     },

@@ -27,15 +27,8 @@ interface PullNode {
   commits: { nodes: { commit: { oid: string; checkSuites: { nodes: { app: { slug: string } | null; checkRuns: { nodes: CheckRunNode[] } }[] } | null } }[] };
 }
 
-interface CheckRunNode {
-  databaseId: number;
-  name: string;
-  status: string;
-  conclusion: string | null;
-  title: string | null;
-  summary: string | null;
-  externalId: string | null;
-}
+/** A check run as GraphQL names its fields (upper-case enums): the domain's shape with its database id. */
+type CheckRunNode = Omit<ObservedCheckRun, "id" | "appSlug"> & { databaseId: number };
 
 /** The reads and writes of top-threat scrutiny, over the same client as the rest of the gateway. */
 export function scrutinyGateway(gh: GitHubClient) {
