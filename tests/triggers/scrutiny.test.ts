@@ -176,6 +176,14 @@ describe("redeliveries", () => {
     expect(checks(world, n).map((r) => [r.conclusion, r.title])).toEqual([["success", "Approved by carol"], ["success", "Approved by carol"]]);
   });
 
+  it("a check run GitHub created but answered 502 is found, not created again", async () => {
+    const world = scrutinyWorld();
+    world.sandbox.injectFault({ kind: "server-error", method: "POST", route: "/repos/{owner}/{repo}/check-runs", applied: true, times: 1 });
+    const n = await openPull(world, XSS_FILE);
+    expect(checks(world, n)).toHaveLength(1);
+    expect(check(world, n).conclusion).toBe("neutral");
+  });
+
   it("a run named like Vigil's from another app is not Vigil's", async () => {
     const world = scrutinyWorld();
     world.sandbox.setFile(OWNER, REPO, "web/x.tsx", "x\n", { branch: "feature" });
