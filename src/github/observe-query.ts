@@ -119,13 +119,15 @@ const RECURRING_FIELDS = `
 
 // Open pull requests with their head's scrutiny runs and their reviews, so the check finds a lost webhook without
 // observing each pull request (SPEC 2.14). The 100 most recently updated: a quiet pull request was judged already.
+// The reviews are the same latest 100 observe reads, so both compute the same digest; suites and runs named like
+// Vigil's check are few (filtered by name server-side), which keeps the query's node count, and its cost, low.
 const SCRUTINY_PULLS = `
     scrutinyPulls: pullRequests(states: [OPEN], first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withScrutiny) {
       nodes {
         number headRefOid
-        reviews(last: 50) { nodes { state submittedAt author { login __typename } commit { oid } } }
+        reviews(last: 100) { nodes { state submittedAt author { login __typename } commit { oid } } }
         commits(last: 1) {
-          nodes { commit { oid checkSuites(first: 20, filterBy: { checkName: $checkName }) { nodes { app { slug } checkRuns(first: 20, filterBy: { checkName: $checkName }) { nodes { externalId } } } } } }
+          nodes { commit { oid checkSuites(first: 5, filterBy: { checkName: $checkName }) { nodes { app { slug } checkRuns(first: 10, filterBy: { checkName: $checkName }) { nodes { externalId } } } } } }
         }
       }
     }`;

@@ -18,8 +18,8 @@ query VigilObservePull($owner: String!, $name: String!, $number: Int!, $checkNam
         nodes {
           commit {
             oid
-            checkSuites(first: 20, filterBy: { checkName: $checkName }) {
-              nodes { app { slug } checkRuns(first: 20, filterBy: { checkName: $checkName }) { nodes { databaseId name status conclusion title summary externalId } } }
+            checkSuites(first: 10, filterBy: { checkName: $checkName }) {
+              nodes { app { slug } checkRuns(first: 10, filterBy: { checkName: $checkName }) { nodes { databaseId name status conclusion title summary externalId } } }
             }
           }
         }
