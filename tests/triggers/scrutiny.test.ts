@@ -145,6 +145,7 @@ describe("a pull request from a fork", () => {
     await world.app.receive("pull_request", world.sandbox.payloadFor.pullRequest("opened", OWNER, REPO, pr.number, { sender: "outsider" }));
     expect(labelsOf(world, pr.number)).toEqual(["security: SQL injection"]);
     expect(check(world, pr.number).conclusion).toBe("neutral");
+    expect(scrutinyComments(world, pr.number)[0]!.body).toContain("comes from a fork");
     // Only the base repository's configuration file is read as content; nothing of the fork's.
     const reads = world.sandbox.requests.filter((r) => /contents|\/git\/|tarball|zipball/.test(r.route) && !decodeURIComponent(r.path).includes(".github/incident-response.yml"));
     expect(reads).toEqual([]);

@@ -37,7 +37,7 @@ export function scanNotes(result: MatchResult, listed: number, changedFiles: num
 }
 
 /** The body of Vigil's one scrutiny comment on a pull request; `asked` is the marker's record of reviewers asked. */
-export function renderScrutinyComment(input: { pull: number; headOid: string; result: MatchResult; notes: readonly string[]; reviewers: readonly string[]; asked: string | undefined }): string {
+export function renderScrutinyComment(input: { pull: number; headOid: string; fromFork: boolean; result: MatchResult; notes: readonly string[]; reviewers: readonly string[]; asked: string | undefined }): string {
   const marker = renderMarker(SCRUTINY_COMMENT, input.asked === undefined ? { pull: input.pull } : { pull: input.pull, asked: input.asked });
   const { matches } = input.result;
   if (matches.length === 0) {
@@ -54,6 +54,8 @@ export function renderScrutinyComment(input: { pull: number; headOid: string; re
     parts.push({ text: `${hits}${more}\n`, shrinkable: true });
     if (match.checklist.length > 0) parts.push({ text: `\nFor the reviewer:\n${match.checklist.map((item) => `- ${inlineText(item)}`).join("\n")}\n`, shrinkable: true });
   }
-  if (input.notes.length > 0) parts.push({ text: `\n${input.notes.map((n) => `_${n}_`).join("\n\n")}\n` });
+  // Reviewers of a fork's change should know its code ran nowhere on Vigil's side: it was read as data only.
+  const notes = input.fromFork ? [...input.notes, "This pull request comes from a fork: Vigil read its diff through the API only and ran none of its code."] : input.notes;
+  if (notes.length > 0) parts.push({ text: `\n${notes.map((n) => `_${n}_`).join("\n\n")}\n` });
   return fitBody(parts);
 }
