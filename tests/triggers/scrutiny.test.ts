@@ -125,6 +125,9 @@ describe("a pull request that stops matching", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("no longer touches a top threat");
     expect(check(world, n)).toMatchObject({ conclusion: "success", title: "No top threat touched" });
+    world.sandbox.resetCounts();
+    await push(world, n, { "docs/b.md": "b\n" });
+    expect(writes(world).map((r) => `${r.method} ${r.route}`)).toEqual(["POST /repos/{owner}/{repo}/check-runs"]);
   });
 
   it("keeps a threat label a person added for a name-only threat", async () => {

@@ -14,8 +14,6 @@ const SHOWN_LINE = 120;
 /** Files named in a note about the scan. */
 const SHOWN_FILES = 10;
 
-const short = (oid: string) => oid.slice(0, 7);
-
 function location(hit: ThreatHit): string {
   if (hit.line === null) return `- ${codeSpan(hit.file)} (path)`;
   const text = hit.text === null ? "" : `: ${codeSpan(truncateText(hit.text.trim(), SHOWN_LINE).text)}`;
@@ -37,11 +35,12 @@ export function scanNotes(result: MatchResult, listed: number, changedFiles: num
 }
 
 /** The body of Vigil's one scrutiny comment on a pull request; `asked` is the marker's record of reviewers asked. */
-export function renderScrutinyComment(input: { pull: number; headOid: string; fromFork: boolean; result: MatchResult; notes: readonly string[]; reviewers: readonly string[]; asked: string | undefined }): string {
+export function renderScrutinyComment(input: { pull: number; fromFork: boolean; result: MatchResult; notes: readonly string[]; reviewers: readonly string[]; asked: string | undefined }): string {
   const marker = renderMarker(SCRUTINY_COMMENT, input.asked === undefined ? { pull: input.pull } : { pull: input.pull, asked: input.asked });
   const { matches } = input.result;
   if (matches.length === 0) {
-    return `${marker}\n### Top-threat scrutiny\n\nAs of ${short(input.headOid)} this pull request no longer touches a top threat: the check **Vigil / top-threat scrutiny** passes without a security review.\n`;
+    // No head in this text: a pull request that keeps not matching must not get its comment rewritten on every push.
+    return `${marker}\n### Top-threat scrutiny\n\nThis pull request no longer touches a top threat: the check **Vigil / top-threat scrutiny** passes without a security review.\n`;
   }
   const who = input.reviewers.length > 0 ? reviewerNames(input.reviewers) : "nobody yet (set `securityReview.reviewers`)";
   const parts: BodyPart[] = [

@@ -72,7 +72,7 @@ export function planScrutiny(input: ScrutinyInput): ScrutinyPlan {
     asked = reviewerHash;
   }
   if (result.matches.length > 0 || existing.length > 0) {
-    const body = renderScrutinyComment({ pull: pull.number, headOid: pull.headOid, fromFork: pull.fromFork, result, notes, reviewers: input.reviewers, asked });
+    const body = renderScrutinyComment({ pull: pull.number, fromFork: pull.fromFork, result, notes, reviewers: input.reviewers, asked });
     effects.push(...upsertMarked(target, identity, SCRUTINY_COMMENT, (d) => d.pull === pull.number, body, "the scrutiny comment lists the threats touched"));
     effects.push(...dedupeKind(target, identity, SCRUTINY_COMMENT));
   }
