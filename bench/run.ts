@@ -25,15 +25,25 @@ const PROJECT = `${CONFIG}project: { owner: acme, number: 7 }\n`;
 // Incident benchmarks leave the recurring work of SPEC 2.4 off so their counts are about incidents alone.
 const QUIET = "securityReview: { enabled: false }\npatching: { enabled: false }\ndrill: { enabled: false }\n";
 
-function world(options: { project?: boolean; repos?: number; postmortem?: boolean; recurring?: boolean; only?: "securityReview" } = {}) {
+// Top-threat scrutiny (SPEC 2.14): one threat matched by path and pattern, a reviewer and a reviewer team.
+const SCRUTINY = `securityReview:
+  enabled: false
+  reviewers: [carol, "@acme/appsec"]
+  topThreats: [{ name: XSS, paths: ["web/**/*.tsx"], patterns: ["dangerouslySetInnerHTML"], checklist: [Escape output] }]
+patching: { enabled: false }
+drill: { enabled: false }
+`;
+
+function world(options: { project?: boolean; repos?: number; postmortem?: boolean; recurring?: boolean; only?: "securityReview"; scrutiny?: boolean } = {}) {
   const sandbox = new GitHubSandbox({ now: "2026-11-23T18:00:00Z", strict: true });
   sandbox.addUser(OWNER, "Organization");
   const names = options.repos ? Array.from({ length: options.repos }, (_, i) => `${REPO}-${i}`) : [REPO];
   for (const name of names) {
     sandbox.addRepo({ owner: OWNER, name, ownerType: "Organization" });
     for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, name, login, "write");
-    sandbox.setFile(OWNER, name, ".github/incident-response.yml", `${options.project ? PROJECT : CONFIG}${options.postmortem ? "postmortem: { reviewers: [carol] }\n" : ""}${options.recurring ? (options.only ? "patching: { enabled: false }\ndrill: { enabled: false }\n" : "") : QUIET}`);
+    sandbox.setFile(OWNER, name, ".github/incident-response.yml", `${options.project ? PROJECT : CONFIG}${options.postmortem ? "postmortem: { reviewers: [carol] }\n" : ""}${options.scrutiny ? SCRUTINY : options.recurring ? (options.only ? "patching: { enabled: false }\ndrill: { enabled: false }\n" : "") : QUIET}`);
   }
+  if (options.scrutiny) sandbox.addTeam({ org: OWNER, name: "appsec", repos: [REPO], members: ["frank"] });
   if (options.project) {
     sandbox.addProject({ owner: OWNER, number: 7, title: "Incidents", fields: { Severity: ["Emergency", "Sev0", "Sev1", "Sev2", "Triage"], Status: ["Investigating", "Mitigating", "Mitigated", "Resolved"] } });
   }
@@ -59,6 +69,19 @@ async function intake(w: World, repo = REPO): Promise<number> {
 async function command(w: World, n: number, text: string): Promise<void> {
   const c = w.sandbox.addComment(OWNER, REPO, n, text, "bob");
   await w.app.receive("issue_comment", w.sandbox.payloadFor.issueComment("created", OWNER, REPO, c.id, { sender: "bob" }));
+}
+
+let branches = 0;
+
+/** Opens a pull request of ten files (one under web/ when it should touch the threat) and delivers pull_request.opened. */
+async function pull(w: World, touch: boolean, deliver = true): Promise<number> {
+  const branch = `change-${++branches}`;
+  w.sandbox.setFile(OWNER, REPO, `docs/${branch}.md`, "first\n", { branch });
+  const pr = w.sandbox.openPull(OWNER, REPO, { title: "A change", head: branch, user: "alice" });
+  const files = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [i === 0 && touch ? `web/${branch}.tsx` : `docs/${branch}-${i}.md`, `page ${i}\n`]));
+  w.sandbox.pushToPull(OWNER, REPO, pr.number, files);
+  if (deliver) await w.app.receive("pull_request", w.sandbox.payloadFor.pullRequest("opened", OWNER, REPO, pr.number, { sender: "alice" }));
+  return pr.number;
 }
 
 interface Row {
@@ -237,6 +260,32 @@ async function main(): Promise<void> {
     w.sandbox.clock.now = "2026-12-01T17:00:00Z";
     return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, now: () => w.sandbox.clock.now, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
   }));
+  // Scrutiny: a process that has judged one pull request already (identity known, configuration cached, label made).
+  const warmScrutiny = async () => {
+    const w = world({ scrutiny: true });
+    await pull(w, true);
+    return w;
+  };
+  rows.push(await measure("scrutiny: a 10-file pull request touching no threat (observe, files, check run)", "≤ 5", runs, async () => {
+    const w = await warmScrutiny();
+    return { w, act: () => pull(w, false) };
+  }));
+  rows.push(await measure("scrutiny: a 10-file pull request touching a threat, first judgement (observe, files, label, reviewers, comment, check run)*", "≤ 5", runs, async () => {
+    const w = await warmScrutiny();
+    return { w, act: () => pull(w, true) };
+  }));
+  rows.push(await measure("scrutiny: approval by a member of a reviewer team (observe, files, membership, check run)", "", runs, async () => {
+    const w = await warmScrutiny();
+    const n = await pull(w, true);
+    const review = w.sandbox.submitReview(OWNER, REPO, n, { user: "frank", state: "APPROVED" });
+    return { w, act: () => w.app.receive("pull_request_review", w.sandbox.payloadFor.pullRequestReview("submitted", OWNER, REPO, n, review.id, { sender: "frank" })) };
+  }));
+  rows.push(await measure("quiet tick (cron ?repo=) with scrutiny on, 5 open pull requests judged", "≤ 3", runs, async () => {
+    const w = await warmScrutiny();
+    for (let i = 0; i < 4; i++) await pull(w, i % 2 === 0);
+    await w.runtime.identity();
+    return { w, act: () => checkInstallations(w.app.probot, { ...w.runtime, cache: new ConfigCache() }, { owner: OWNER, repo: REPO }) };
+  }));
   for (const repos of [1, 10, 100]) {
     rows.push(await measure(`tick of every repository, ${repos} configured, one open incident each`, "", Math.max(2, Math.floor(runs / 5)), async () => {
       const w = world({ repos });
@@ -254,6 +303,16 @@ function print(runs: number, rows: Row[]): void {
   console.log("| operation | API requests | goal | median ms | p95 ms |");
   console.log("|---|---:|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.operation} | ${r.calls} | ${r.goal} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} |`);
+  console.log(
+    "\n* Over the goal of 5, and why: the first judgement of a matching pull request is two reads (one GraphQL query for the\n" +
+      "  pull request, its reviews and check runs; the REST files list, as GraphQL has no patches) and four writes to four\n" +
+      "  REST endpoints (add labels, request reviewers, create the comment, create the check run). GitHub has no REST write\n" +
+      "  that does two of these. Only aliasing GraphQL mutations (addLabelsToLabelable, requestReviews, addComment,\n" +
+      "  createCheckRun) into one document would pack them; Vigil does not, because a comment create must never be\n" +
+      "  repeated blindly and a multi-mutation document that fails halfway leaves an outcome per mutation to sort out,\n" +
+      "  and those mutations need node ids (labels, users, teams) that REST takes as names. So 6, honestly.",
+  );
+
 }
 
 await main();

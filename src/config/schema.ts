@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOGIN_RE, TEAM_RE } from "../domain/sanitize.js";
+import { globProblem, patternProblem } from "../domain/scrutiny/patterns.js";
 import { HOLIDAY_TYPES, WEEKDAYS } from "../domain/settings.js";
 import { MOMENT_PATTERN } from "../domain/working-days.js";
 
@@ -118,11 +119,31 @@ const DEFAULT_REVIEW_CHECKLIST = [
   "Review access grants and remove those no longer needed",
 ];
 
+// A message fragment from a checker: zod shows it after the value ("\"a(\" is not a regular expression …").
+const checkedBy = (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message !== null) ctx.addIssue({ code: "custom", message, input: value });
+};
+
+/** A top threat with what makes a pull request touch it (SPEC 2.14). */
+const threatObject = z.strictObject({
+  name: z.string().trim().min(1).max(40).describe("The threat's name; pull requests that touch it get the label `security: <name>`"),
+  paths: z.array(z.string().min(1).superRefine(checkedBy(globProblem))).max(100).default([]).describe("Globs over changed file paths, e.g. web/**/*.tsx"),
+  patterns: z.array(z.string().min(1).superRefine(checkedBy(patternProblem))).max(50).default([]).describe("Regular expressions (RE2 syntax) over added lines, e.g. dangerouslySetInnerHTML"),
+  checklist: z.array(z.string().min(1)).max(50).default([]).describe("What a reviewer checks on a pull request touching this threat"),
+});
+
+/** A name alone (walked through by security reviews, never matched on pull requests), or the object form. */
+const topThreat = z
+  .union([z.string().trim().min(1).max(40), threatObject], { error: "must be a threat's name, or { name, paths, patterns, checklist }" })
+  .transform((t) => (typeof t === "string" ? { name: t, paths: [] as string[], patterns: [] as string[], checklist: [] as string[] } : t));
+
 const securityReviewSchema = z.strictObject({
   enabled: z.boolean().default(true).describe("File recurring security review issues"),
   everyWeeks: z.number().int().min(1).max(52).default(4).describe("Target interval between security reviews"),
   maxWeeks: z.number().int().min(1).max(104).default(8).describe("Hard limit between security reviews"),
-  topThreats: z.array(z.string().min(1)).default(DEFAULT_THREATS).describe("Top threats every review walks through"),
+  topThreats: z.array(topThreat).default(DEFAULT_THREATS.map((name) => ({ name, paths: [], patterns: [], checklist: [] }))).describe("Top threats every review walks through; with paths or patterns, pull requests touching one get extra scrutiny"),
+  reviewers: z.array(userOrTeam).default([]).describe("Who approves a pull request touching a top threat (logins and @org/team); asked to review it"),
   checklist: z.array(z.string().min(1)).default(DEFAULT_REVIEW_CHECKLIST).describe("Standing checklist of every review"),
   assignees: z.array(login).default([]).describe("Assigned to each review; empty: the on-call primary"),
 });

@@ -47,7 +47,7 @@ export function summarizeConfig(config: VigilConfig): string {
         : "off",
     ],
     // Threats and checklist items may contain commas themselves (the defaults do), so semicolons separate them.
-    ["Top threats", securityReview.topThreats.join("; ") || "none"],
+    ["Top threats", securityReview.topThreats.map((t) => t.name).join("; ") || "none"],
     ["Review checklist", securityReview.checklist.join("; ") || "none"],
     ["Patching", patching.enabled ? `every ${weeks(patching.everyWeeks)}, at most ${weeks(patching.maxWeeks)} apart; systems ${list(patching.systems)}` : "off"],
     [

@@ -64,6 +64,16 @@ export interface RecurringSettings {
   assignees: readonly string[];
 }
 
+/** A top threat (SPEC 2.14); without paths and patterns it is a name for security reviews only. */
+export interface TopThreatSettings {
+  name: string;
+  /** Globs over changed file paths. */
+  paths: readonly string[];
+  /** RE2 regular expressions over added lines. */
+  patterns: readonly string[];
+  checklist: readonly string[];
+}
+
 /** Everything the domain reads from a repository's configuration. */
 export interface VigilSettings {
   /** IANA time zone for deadlines and timestamps. */
@@ -76,7 +86,12 @@ export interface VigilSettings {
   postmortem: PostmortemSettings;
   /** Reviewers added when a post-mortem also changes a response plan. */
   plans: { reviewers: readonly string[] };
-  securityReview: RecurringSettings & { topThreats: readonly string[]; checklist: readonly string[] };
+  securityReview: RecurringSettings & {
+    topThreats: readonly TopThreatSettings[];
+    checklist: readonly string[];
+    /** Logins and `@org/team` names whose approval clears a pull request touching a top threat. */
+    reviewers: readonly string[];
+  };
   patching: RecurringSettings & { systems: readonly string[] };
   drill: { enabled: boolean; month: number; perYear: number; plans: readonly string[] };
 }

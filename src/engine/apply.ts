@@ -13,7 +13,7 @@ export interface ApplyResult {
 }
 
 // Creates GitHub does not make idempotent for us: on an ambiguous answer, observe before trying again.
-const CREATES = new Set<Effect["kind"]>(["createComment", "createIssue", "openPostmortem", "fileRecurring"]);
+const CREATES = new Set<Effect["kind"]>(["createComment", "createIssue", "openPostmortem", "fileRecurring", "checkRun"]);
 
 // A 5xx, a timeout or a dropped connection may come after GitHub applied the write.
 function isAmbiguous(error: unknown): boolean {
@@ -92,6 +92,12 @@ async function applyOne(gateway: GitHubGateway, repo: RepoRef, effect: Effect): 
       const refused = await gateway.requestReviewers(repo, pull, effect.reviewers, effect.teamReviewers);
       if (refused) await gateway.createComment(repo, pull, effect.reviewersRefused);
       await gateway.createComment(repo, effect.issue, effect.linkBody.replaceAll("{{pr}}", String(pull)));
+      return;
+    }
+    case "checkRun": {
+      const run = { headSha: effect.headSha, name: effect.name, conclusion: effect.conclusion, title: effect.title, summary: effect.summary, externalId: effect.externalId };
+      if (effect.checkRunId === null) await gateway.createCheckRun(repo, run);
+      else await gateway.updateCheckRun(repo, effect.checkRunId, run);
       return;
     }
     case "projectItem": {

@@ -42,6 +42,8 @@ export function describeEffect(effect: Effect): string {
       return `update the description of #${effect.issue}`;
     case "openPostmortem":
       return `open the post-mortem for #${effect.issue}: branch ${effect.branch}, file ${effect.path}, pull request "${effect.title}"`;
+    case "checkRun":
+      return `${effect.checkRunId === null ? "create" : `update (${effect.checkRunId})`} check run "${effect.name}" on ${effect.headSha.slice(0, 7)}${on}: ${effect.conclusion}, ${effect.title}`;
     case "projectItem":
       return `${effect.itemId ? "update project item" : "add to project"}${on}${effect.fields.length ? `: ${effect.fields.map((f) => f.name).join(", ")}` : ""}`;
   }

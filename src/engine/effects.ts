@@ -67,5 +67,10 @@ export type Effect =
       /** Said on the pull request when GitHub refuses the reviewers (not collaborators, no such team). */
       reviewersRefused: string;
     })
+  /**
+   * Makes the check run `name` on `headSha` completed with this outcome: created when `checkRunId` is null (the head
+   * has none of Vigil's yet), else updated in place. Check runs cannot be deleted, so a copy is converged, never removed.
+   */
+  | (Base & { kind: "checkRun"; checkRunId: number | null; headSha: string; name: string; conclusion: "success" | "neutral"; title: string; summary: string; externalId: string })
   /** Adds the issue to the project when `itemId` is null (GitHub returns the existing item if any), then sets the fields. */
   | (Base & { kind: "projectItem"; projectId: string; contentId: string; itemId: string | null; fields: { fieldId: string; optionId: string; name: string }[] });

@@ -15,6 +15,11 @@ import type { Effect } from "./effects.js";
 import { formFor, shippedPostmortemTemplate } from "./form.js";
 import { keyedSerializer, type Serializer } from "./serialize.js";
 import type { EvidenceChange } from "../domain/evidence/plan.js";
+import { pullsToCheck } from "../domain/scrutiny/candidates.js";
+import { scrutinyConfigured } from "../domain/scrutiny/match.js";
+import { planScrutiny } from "../domain/scrutiny/plan.js";
+import { membershipKey } from "../domain/scrutiny/approval.js";
+import type { VigilConfig } from "../config/schema.js";
 
 /** Where the engine logs; Probot's logger and the CLI's both fit. Never incident text at info. */
 export interface EngineLog {
@@ -126,7 +131,46 @@ export function createEngine(deps: EngineDeps) {
     return { effects: all, written };
   }
 
+  // Top-threat scrutiny of one pull request (SPEC 2.14): observe → plan (looking up team memberships it asks for,
+  // once per run) → apply, another round only after a write whose outcome is unknown.
+  async function reconcilePullRounds(repo: RepoRef, number: number, config: VigilConfig, options: RunOptions): Promise<{ effects: Effect[]; written: number }> {
+    const all: Effect[] = [];
+    let written = 0;
+    const { topThreats: threats, reviewers } = config.securityReview;
+    if (!scrutinyConfigured(threats)) return { effects: all, written };
+    const identity = await gateway.identity();
+    const memberships = new Map<string, boolean>();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const pull = await gateway.observePull(repo, number);
+      if (!pull || pull.state !== "open") break;
+      // Read through the API only: a fork's code is never checked out or run.
+      const files = await gateway.pullFiles(repo, number);
+      let plan = planScrutiny({ owner: repo.owner, pull, files, threats, reviewers, identity, memberships });
+      while (plan.kind === "need") {
+        for (const q of plan.memberships) memberships.set(membershipKey(q), await gateway.isTeamMember(q.org, q.team, q.login));
+        plan = planScrutiny({ owner: repo.owner, pull, files, threats, reviewers, identity, memberships });
+      }
+      all.push(...plan.effects);
+      if (options.dryRun || plan.effects.length === 0) break;
+      const result = await applyEffects(gateway, repo, plan.effects);
+      written += result.applied.length;
+      if (!result.uncertain) break;
+      log.warn({ repo: label(repo), pull: number, effect: result.uncertain.kind }, "write outcome unknown; observing again before retrying");
+    }
+    return { effects: all, written };
+  }
+
   return {
+    /** Reconciles the top-threat scrutiny of one pull request (a webhook's scope), one delivery per pull request at a time. */
+    async reconcilePull(repo: RepoRef, number: number, options: RunOptions = {}): Promise<RunResult> {
+      return serialize(`${label(repo)}#${number}`.toLowerCase(), async () => {
+        const loaded = await deps.config(repo);
+        const result: RunResult = { repo: label(repo), config: loaded.kind, effects: [], written: 0, failed: [] };
+        if (loaded.kind !== "ok") return result;
+        return { ...result, ...(await reconcilePullRounds(repo, number, loaded.config, options)) };
+      });
+    },
+
     /** Reconciles one issue (a webhook's scope). Deliveries for the same issue run one after another. */
     async reconcileIssue(repo: RepoRef, number: number, options: RunOptions = {}): Promise<RunResult> {
       return serialize(`${label(repo)}#${number}`.toLowerCase(), async () => {
@@ -160,18 +204,23 @@ export function createEngine(deps: EngineDeps) {
       const config = loaded.config;
       const identity = await gateway.identity();
       const recurringOn = config.securityReview.enabled || config.patching.enabled || config.drill.enabled;
-      const candidates = await gateway.checkCandidates(repo, closedSince(deps.now()), recurringOn);
+      const scrutinyOn = scrutinyConfigured(config.securityReview.topThreats);
+      const candidates = await gateway.checkCandidates(repo, closedSince(deps.now()), recurringOn, scrutinyOn);
       const numbers = incidentsToCheck(candidates, identity);
-      for (const number of numbers) {
-        try {
-          const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => reconcileIssueRounds(repo, number, config, options));
-          result.effects.push(...run.effects);
-          result.written += run.written;
-        } catch (error) {
-          result.failed.push(number);
-          log.error({ repo: label(repo), issue: number, err: (error as Error).message }, "reconciling an incident failed; the next check tries again");
+      // One failing issue or pull request does not stop the others; each runs in turn with its webhooks.
+      const each = async (list: number[], field: "issue" | "pull", what: string, work: (n: number) => Promise<{ effects: Effect[]; written: number }>) => {
+        for (const number of list) {
+          try {
+            const run = await serialize(`${label(repo)}#${number}`.toLowerCase(), () => work(number));
+            result.effects.push(...run.effects);
+            result.written += run.written;
+          } catch (error) {
+            result.failed.push(number);
+            log.error({ repo: label(repo), [field]: number, err: (error as Error).message }, `${what} failed; the next check tries again`);
+          }
         }
-      }
+      };
+      await each(numbers, "issue", "reconciling an incident", (number) => reconcileIssueRounds(repo, number, config, options));
       try {
         const run = await serialize(`${label(repo)}#recurring`.toLowerCase(), () => reconcileRecurring(repo, config, identity, options, candidates.recurring));
         result.effects.push(...run.effects);
@@ -180,7 +229,9 @@ export function createEngine(deps: EngineDeps) {
         result.failed.push(0);
         log.error({ repo: label(repo), err: (error as Error).message }, "recurring work failed; the next check tries again");
       }
-      log.info({ repo: label(repo), incidents: numbers.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
+      const pulls = scrutinyOn ? pullsToCheck(candidates.pulls ?? [], identity) : [];
+      await each(pulls, "pull", "scrutiny of a pull request", (number) => reconcilePullRounds(repo, number, config, options));
+      log.info({ repo: label(repo), incidents: numbers.length, pulls: pulls.length, written: result.written, dryRun: options.dryRun === true }, "repository checked");
       return result;
     },
   };

@@ -5,6 +5,8 @@ import type { Identity } from "../markers/identity.js";
 import type { ObservedRecurring } from "../domain/recurring/observation.js";
 import type { RepoRef } from "./client.js";
 import type { RecurringGateway } from "./recurring-gateway.js";
+import type { ListedPull } from "../domain/scrutiny/candidates.js";
+import type { ScrutinyGateway } from "./scrutiny-gateway.js";
 
 /** The configured project to read along with an issue. */
 export interface ProjectRef {
@@ -22,6 +24,17 @@ export interface IssueObservation {
   postmortem: ObservedPostmortem;
 }
 
+/** A check run as Vigil writes it: completed, with a conclusion and its output. */
+export interface CheckRunWrite {
+  headSha: string;
+  name: string;
+  conclusion: "success" | "neutral";
+  title: string;
+  summary: string;
+  /** The reviews digest the outcome was decided from. */
+  externalId: string;
+}
+
 /** What a scheduled check looks at in a repository, as raw lists the domain turns into incident numbers. */
 export interface CheckCandidates {
   /** Open incidents, and closed ones updated since the moment asked for. */
@@ -32,18 +45,20 @@ export interface CheckCandidates {
   reviews: { body: string; author: { login: string; isBot: boolean } }[];
   /** The recurring work, when asked for (read in the same request). */
   recurring: ObservedRecurring | undefined;
+  /** Open pull requests for top-threat scrutiny, when asked for (read in the same request). */
+  pulls?: ListedPull[] | undefined;
 }
 
 /**
  * The only way Vigil talks to GitHub: typed reads into plain values, and the writes the engine's
  * apply step makes. The Octokit implementation serves the app, the CLI and Actions alike.
  */
-export interface GitHubGateway extends RecurringGateway {
+export interface GitHubGateway extends RecurringGateway, ScrutinyGateway {
   /** Vigil's own identity on GitHub (resolved once). */
   identity(): Promise<Identity>;
   observeIssue(repo: RepoRef, number: number, project?: ProjectRef): Promise<IssueObservation>;
   /** What a scheduled check should reconcile: see CheckCandidates. */
-  checkCandidates(repo: RepoRef, closedSince: string, withRecurring: boolean): Promise<CheckCandidates>;
+  checkCandidates(repo: RepoRef, closedSince: string, withRecurring: boolean, withScrutiny?: boolean): Promise<CheckCandidates>;
   /** Vigil's post-mortem review issues created or updated since a moment. */
   reviewIssues(repo: RepoRef, since: string): Promise<ListedIssue[]>;
   /** A text file on the default branch, or null. */

@@ -117,11 +117,28 @@ const RECURRING_FIELDS = `
     }
     plans: object(expression: "HEAD:.github/incident-plans") @include(if: $withRecurring) { ... on Tree { entries { name type object { ... on Blob { text } } } } }`;
 
+// Open pull requests with their head's scrutiny runs and their reviews, so the check finds a lost webhook without
+// observing each pull request (SPEC 2.14). The 100 most recently updated: a quiet pull request was judged already.
+// The reviews are the same latest 100 observe reads, so both compute the same digest; suites and runs named like
+// Vigil's check are few (filtered by name server-side), which keeps the query's node count, and its cost, low.
+const SCRUTINY_PULLS = `
+    scrutinyPulls: pullRequests(states: [OPEN], first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withScrutiny) {
+      nodes {
+        number headRefOid
+        reviews(last: 100) { nodes { state submittedAt author { login __typename } commit { oid } } }
+        commits(last: 1) {
+          nodes { commit { oid checkSuites(first: 5, filterBy: { checkName: $checkName }) { nodes { app { slug } checkRuns(first: 10, filterBy: { checkName: $checkName }) { nodes { externalId } } } } } }
+        }
+      }
+    }`;
+
 /** The incidents a scheduled check looks at: open ones, closed ones updated lately, and those of open post-mortem work. */
 export const CHECK_CANDIDATES = `
-query VigilCandidates($owner: String!, $name: String!, $page: String, $since: DateTime!, $withRecurring: Boolean!) {
+query VigilCandidates($owner: String!, $name: String!, $page: String, $since: DateTime!, $withRecurring: Boolean!,
+  $withScrutiny: Boolean = false, $checkName: String = "") {
   repository(owner: $owner, name: $name) {
     ${RECURRING_FIELDS}
+    ${SCRUTINY_PULLS}
     open: issues(first: 100, after: $page, states: [OPEN], labels: ["incident"], orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor } nodes { number }
     }

@@ -2,6 +2,9 @@ import type { RepoRole } from "../domain/incident/permission.js";
 import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
 import { readGraphql } from "./graphql-read.js";
+import { scrutinyGateway } from "./scrutiny-gateway.js";
+import type { ListedPull } from "../domain/scrutiny/candidates.js";
+import { CHECK_NAME } from "../domain/scrutiny/limits.js";
 import { recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
@@ -20,7 +23,27 @@ interface CandidatesData {
     closed: { nodes: { number: number }[] };
     pms: { nodes: { headRefName: string }[] };
     reviews: { nodes: { body: string; author: { login: string; __typename: string } | null }[] };
+    scrutinyPulls?: { nodes: ScrutinyPullNode[] };
   }) | null;
+}
+
+interface ScrutinyPullNode {
+  number: number;
+  headRefOid: string;
+  reviews: { nodes: { state: ListedPull["reviews"][number]["state"]; submittedAt: string | null; author: { login: string; __typename: string } | null; commit: { oid: string } | null }[] };
+  commits: { nodes: { commit: { oid: string; checkSuites: { nodes: { app: { slug: string } | null; checkRuns: { nodes: { externalId: string | null }[] } }[] } | null } }[] };
+}
+
+// A listed pull request as plain values; runs on another commit than the head (a push racing the query) do not count.
+function listedPullOf(p: ScrutinyPullNode): ListedPull {
+  const head = p.commits.nodes[0]?.commit;
+  const suites = head?.oid === p.headRefOid ? (head.checkSuites?.nodes ?? []) : [];
+  return {
+    number: p.number,
+    headOid: p.headRefOid,
+    runs: suites.flatMap((s) => s.checkRuns.nodes.map((r) => ({ appSlug: s.app?.slug ?? null, externalId: r.externalId }))),
+    reviews: p.reviews.nodes.map((r) => ({ author: { login: r.author?.login ?? "ghost", isBot: r.author?.__typename === "Bot" }, state: r.state, commitOid: r.commit?.oid ?? null, submittedAt: r.submittedAt })),
+  };
 }
 
 interface PageInfo {
@@ -77,6 +100,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
 
   return {
     ...recurringGateway(gh),
+    ...scrutinyGateway(gh),
     identity() {
       identity ??= knownIdentity ? knownIdentity() : viewerIdentity(gh);
       return identity;
@@ -95,14 +119,15 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
       };
     },
 
-    async checkCandidates(repo, closedSince, withRecurring): Promise<CheckCandidates> {
+    async checkCandidates(repo, closedSince, withRecurring, withScrutiny = false): Promise<CheckCandidates> {
       const incidents = new Set<number>();
       let postmortemBranches: string[] = [];
       let reviews: CheckCandidates["reviews"] = [];
       let recurring: CheckCandidates["recurring"];
+      let pulls: CheckCandidates["pulls"];
       let page: string | null = null;
       do {
-        const data: CandidatesData = await readGraphql<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince, withRecurring: withRecurring && page === null });
+        const data: CandidatesData = await readGraphql<CandidatesData>(gh, CHECK_CANDIDATES, { owner: repo.owner, name: repo.repo, page, since: closedSince, withRecurring: withRecurring && page === null, withScrutiny: withScrutiny && page === null, checkName: CHECK_NAME });
         if (!data.repository) throw new Error(`repository ${repo.owner}/${repo.repo} not found`);
         const r = data.repository;
         for (const n of [...r.open.nodes, ...r.closed.nodes]) incidents.add(n.number);
@@ -110,10 +135,11 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
           postmortemBranches = r.pms.nodes.map((p) => p.headRefName);
           reviews = r.reviews.nodes.map((i) => ({ body: i.body, author: { login: i.author?.login ?? "ghost", isBot: i.author?.__typename === "Bot" } }));
           if (withRecurring) recurring = recurringOf(r);
+          if (withScrutiny) pulls = (r.scrutinyPulls?.nodes ?? []).map(listedPullOf);
         }
         page = r.open.pageInfo.hasNextPage ? r.open.pageInfo.endCursor : null;
       } while (page !== null);
-      return { incidents: [...incidents].sort((a, b) => a - b), postmortemBranches, reviews, recurring };
+      return { incidents: [...incidents].sort((a, b) => a - b), postmortemBranches, reviews, recurring, pulls };
     },
 
     async reviewIssues(repo, since) {

@@ -33,6 +33,7 @@ export function engineFor(runtime: AppRuntime, octokit: GitHubClient, log: Engin
   const report = runtime.onResult;
   if (!report) return engine;
   return {
+    ...engine,
     async reconcileIssue(repo, number, options) {
       const result = await engine.reconcileIssue(repo, number, options);
       report(result, { issue: number });

@@ -25,12 +25,13 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     sender?.type === "Bot" && isOwn({ login: sender.login, isBot: true }, await runtime.identity());
 
   // Only deliveries that reach the engine are gated: the filters above it cost nothing anyway.
-  const reconcile = async (context: { id: string; octokit: GitHubClient; log: EngineLog; repo(): RepoRef }, number: number, options: RunOptions = {}) => {
-    const run = async () => {
-      await engineFor(runtime, context.octokit, context.log).reconcileIssue(context.repo(), number, options);
-    };
-    await (runtime.deliveries ? runtime.deliveries.once(context.id, run) : run());
+  type Scope = { id: string; octokit: GitHubClient; log: EngineLog; repo(): RepoRef };
+  const gated = async (context: Scope, run: (engine: ReturnType<typeof engineFor>) => Promise<unknown>) => {
+    const go = async () => void (await run(engineFor(runtime, context.octokit, context.log)));
+    await (runtime.deliveries ? runtime.deliveries.once(context.id, go) : go());
   };
+  const reconcile = (context: Scope, number: number, options: RunOptions = {}) => gated(context, (engine) => engine.reconcileIssue(context.repo(), number, options));
+  const judge = (context: Scope, number: number) => gated(context, (engine) => engine.reconcilePull(context.repo(), number));
 
   app.on([...ISSUE_EVENTS], async (context) => {
     const { issue } = context.payload;
@@ -73,6 +74,19 @@ export function registerWebhooks(app: Probot, runtime: AppRuntime): void {
     if (incident === null || context.payload.pull_request.head.repo?.full_name !== context.payload.repository.full_name) return;
     if (await fromVigil(context.payload.sender)) return;
     await reconcile(context, incident);
+  });
+
+  // Top-threat scrutiny (SPEC 2.14): a push, an opened, reopened or un-drafted pull request, a changed base, or a
+  // review submitted or dismissed names the pull request; the engine judges it from its whole state, not the event.
+  // Vigil's own post-mortem pull requests are judged too, so a required check never blocks them.
+  app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review", "pull_request.edited"], async (context) => {
+    const { payload } = context;
+    if (payload.action === "edited" && !("base" in (payload.changes ?? {}))) return;
+    await judge(context, payload.pull_request.number);
+  });
+
+  app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], async (context) => {
+    await judge(context, context.payload.pull_request.number);
   });
 
   // Not gated: each replica keeps its own configuration cache, so every copy of a push that reaches one must drop it.

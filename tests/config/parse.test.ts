@@ -26,7 +26,7 @@ describe("parseConfigText", () => {
     });
     expect(config.project).toEqual({ owner: "my-org", number: 7, fields: { severity: "Severity", status: "Status" } });
     expect(config.postmortem.reviewers).toEqual(["alice", "@org/security"]);
-    expect(config.securityReview.topThreats).toEqual(["XSS", "SQL injection", "Credential stuffing"]);
+    expect(config.securityReview.topThreats.map((t) => t.name)).toEqual(["XSS", "SQL injection", "Credential stuffing"]);
     expect(config.drill).toEqual({ enabled: true, month: 3, perYear: 2, plans: ["Ransomware", "Lost laptop", "Leaked credentials"] });
   });
 

@@ -78,4 +78,10 @@ describe("the dry-run printer", () => {
     ].join("\n"));
     expect(describeEffect({ kind: "closeIssue", issue: 7, reason: "not_planned", why: "" })).toBe("close #7 as not planned");
   });
+
+  it("shows a check run to create or to update, on which head, with its outcome", () => {
+    const run = { kind: "checkRun" as const, issue: 12, headSha: "0123456789abcdef", name: "Vigil / top-threat scrutiny", conclusion: "neutral" as const, title: "Waiting", summary: "", externalId: "d", why: "" };
+    expect(describeEffect({ ...run, checkRunId: null })).toBe('create check run "Vigil / top-threat scrutiny" on 0123456 on #12: neutral, Waiting');
+    expect(describeEffect({ ...run, checkRunId: 99, conclusion: "success", title: "Approved by carol" })).toBe('update (99) check run "Vigil / top-threat scrutiny" on 0123456 on #12: success, Approved by carol');
+  });
 });

@@ -88,7 +88,7 @@ export function planRecurring(input: RecurringInput): RecurringPlan {
         date, nextDue, previous: latest ? { number: latest.issue.number, date: latest.date } : null,
         mergedPulls: [...merged.pulls].reverse().map((p) => ({ number: p.number, title: p.title, url: p.url, labels: [...p.labels] })),
         pullsTruncated: merged.truncated,
-        topThreats: [...config.securityReview.topThreats],
+        topThreats: config.securityReview.topThreats.map((t) => t.name),
         alerts: { dependabot: observed.dependabotAlerts, codeScanning: input.codeScanning },
         defenses, checklist: [...config.securityReview.checklist], carried: latest ? carryOver(latest.issue) : [],
       });
