@@ -16,6 +16,8 @@ export interface AppRuntime {
   serialize?: Serializer;
   /** Runs each webhook delivery once across replicas; every delivery runs when absent. */
   deliveries?: DeliveryGate;
+  /** How the scheduled check waits out a rate limit; a real timer when absent (tests record the wait instead). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The engine over one installation's client, loading configuration through the shared cache. */
