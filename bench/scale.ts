@@ -153,7 +153,7 @@ function printArithmetic(row: TickRow): void {
   console.log(`- content-creating: ${fmt(row.creating)} per tick; at ${CREATING_PER_MINUTE}/min that is ${fmt(writesMinutes, 1)} min of the budget; Probot spaces writes ${WRITE_SPACING_S} s apart (60/min < ${CREATING_PER_MINUTE}/min), so ${fmt(throttled)} s.`);
   console.log(`- time in production, assuming ${ASSUMED_READ_S} s per read: ${fmt(reads)} reads × ${ASSUMED_READ_S} s + ${fmt(row.creating)} writes × ${WRITE_SPACING_S} s = ${fmt(readTime)} s + ${fmt(throttled)} s ≈ ${fmt(wall / 60, 1)} min per tick (${wall < 3600 ? "fits" : "does not fit"} in the hour).`);
   const perDue = row.creating / Math.max(1, row.repos / MIX.length);
-  console.log(`- worst case for writes: every repository's cadence due in the same tick (weekly patching falls due together) ≈ ${fmt(perDue, 1)} writes × ${fmt(row.repos)} repositories = ${fmt(perDue * row.repos)} writes ≈ ${fmt((perDue * row.repos) / 60)} min at one a second${perDue * row.repos > 3600 ? ": such a tick outlasts the hour, and the timer, which never overlaps itself, starts the next one after it" : ", inside the hour"}.`);
+  console.log(`- worst case for writes: every repository's cadence due in the same tick (weekly patching falls due together) ≈ ${fmt(perDue, 1)} writes × ${fmt(row.repos)} repositories = ${fmt(perDue * row.repos)} writes ≈ ${fmt((perDue * row.repos) / 60)} min at one a second, ${fmt((perDue * row.repos + readTime) / 60)} min with the reads${perDue * row.repos + readTime > 3600 ? ": such a tick outlasts the hour, and the timer, which never overlaps itself, starts the next one after it" : ", inside the hour"}.`);
 }
 
 // `--expose-gc` without restarting node: the flag is honoured for contexts created after it is set.
