@@ -14,6 +14,7 @@ import { engineFor } from "../src/triggers/engine-for.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { main as vigilCli } from "../src/cli/main.js";
 import { redisServerOnPath, startRedisServer } from "../tests/helpers/redis-server.js";
+import { scaleBench } from "./scale.js";
 
 const OWNER = "acme";
 const REPO = "incidents";
@@ -170,6 +171,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   // `BENCH_ONLY=replicas npm run bench` measures the replica rows alone.
   if (process.env.BENCH_ONLY === "replicas") return print(runs, await replicaRows(runs));
+  // `BENCH_ONLY=scale npm run bench` (or `npm run bench:scale`): the scale section alone (bench/scale.ts).
+  if (process.env.BENCH_ONLY === "scale") return scaleBench();
   rows.push(await measure("intake", "≤ 6", runs, async () => {
     const { w } = await warmed();
     return { w, act: () => intake(w) };
@@ -296,6 +299,7 @@ async function main(): Promise<void> {
   }
   rows.push(...(await replicaRows(runs)));
   print(runs, rows);
+  await scaleBench();
 }
 
 function print(runs: number, rows: Row[]): void {

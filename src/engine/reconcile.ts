@@ -6,6 +6,7 @@ import type { ListedIssue, ObservedIssue } from "../domain/incident/observation.
 import type { RepoRole } from "../domain/incident/permission.js";
 import { isIncident, planIncident, type IncidentConfig } from "../domain/incident/plan.js";
 import type { RepoRef } from "../github/client.js";
+import { rateLimitWait } from "../github/rate-limit.js";
 import type { ObservedRecurring } from "../domain/recurring/observation.js";
 import { planRecurring, type RecurringConfig } from "../domain/recurring/plan.js";
 import type { GitHubGateway, IssueObservation } from "../github/gateway.js";
@@ -215,6 +216,8 @@ export function createEngine(deps: EngineDeps) {
             result.effects.push(...run.effects);
             result.written += run.written;
           } catch (error) {
+            // A rate limit is the installation's, not this item's: the caller waits it out before anything else.
+            if (rateLimitWait(error, deps.now().getTime()) !== undefined) throw error;
             result.failed.push(number);
             log.error({ repo: label(repo), [field]: number, err: (error as Error).message }, `${what} failed; the next check tries again`);
           }
@@ -226,6 +229,7 @@ export function createEngine(deps: EngineDeps) {
         result.effects.push(...run.effects);
         result.written += run.written;
       } catch (error) {
+        if (rateLimitWait(error, deps.now().getTime()) !== undefined) throw error;
         result.failed.push(0);
         log.error({ repo: label(repo), err: (error as Error).message }, "recurring work failed; the next check tries again");
       }

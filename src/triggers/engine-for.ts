@@ -18,6 +18,8 @@ export interface AppRuntime {
   deliveries?: DeliveryGate;
   /** Told what each run did; the Actions entry builds its job summary from it. */
   onResult?: (result: RunResult, scope: { issue?: number }) => void;
+  /** How the scheduled check waits out a rate limit; a real timer when absent (tests record the wait instead). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The engine over one installation's client, loading configuration through the shared cache. */
