@@ -109,6 +109,25 @@ export function payloadBuilders(state: SandboxState, urls: Urls) {
       }
       return { ...out, ...envelope(state, urls, r, options.sender) };
     },
+    /** A `pull_request_review` event (`submitted`, `dismissed`) for a review (by id) as it is now. */
+    pullRequestReview(action: string, owner: string, repo: string, number: number, reviewId: number, options: PayloadOptions): Payload {
+      const r = requireRepo(state, owner, repo);
+      const issue = requirePull(r, number);
+      const review = issue.pull.reviews.find((x) => x.id === reviewId);
+      if (!review) throw new Error(`No review ${reviewId} on #${number}`);
+      const pull_request = pullShape(state, urls, r, issue);
+      const html = `${pull_request.html_url as string}#pullrequestreview-${review.id}`;
+      return {
+        action,
+        review: {
+          id: review.id, node_id: review.nodeId, user: userShape(state, urls, review.user), body: review.body || null, commit_id: review.commitId,
+          submitted_at: review.submittedAt, state: review.state.toLowerCase(), html_url: html, pull_request_url: pull_request.url,
+          author_association: pull_request.author_association, _links: { html: { href: html }, pull_request: { href: pull_request.url } },
+        },
+        pull_request,
+        ...envelope(state, urls, r, options.sender),
+      };
+    },
     /** An `installation` event listing the installation's repositories. */
     installation(action: string, installationId: number, options: PayloadOptions): Payload {
       const installation = state.installations.get(installationId);

@@ -6,6 +6,7 @@ import type {
   AccountType,
   AlertRecord,
   AlertState,
+  CheckRunRecord,
   CommentRecord,
   IssueRecord,
   LabelRecord,
@@ -14,6 +15,8 @@ import type {
   ProjectRecord,
   RepoRecord,
   RepoVisibility,
+  ReviewRecord,
+  ReviewState,
   SandboxState,
   SecurityPermissions,
   StateReason,
@@ -22,7 +25,8 @@ import type {
 } from "./state.js";
 import { ensureUser } from "./store/accounts.js";
 import { addComment, deleteComment, editComment, requireComment } from "./store/comments.js";
-import { branchRef, commitToBranch, readFileAt, resolveCommit } from "./store/git.js";
+import { branchRef, commitToBranch, commitToRef, readFileAt, resolveCommit } from "./store/git.js";
+import { createCheckRun, type CheckRunInput } from "./store/checks.js";
 import { createIssue, removeLabel, requireIssue, updateIssue } from "./store/issues.js";
 import type { LabelInput } from "./store/labels.js";
 import { createLabel } from "./store/labels.js";
@@ -30,7 +34,7 @@ import type { MilestoneInput } from "./store/milestones.js";
 import { createMilestone } from "./store/milestones.js";
 import type { AddProjectInput } from "./store/projects.js";
 import { addProject, findProject, itemFieldValues } from "./store/projects.js";
-import { createPull, mergePull, requestReviewers, requirePull } from "./store/pulls.js";
+import { createPull, dismissReview, mergePull, pullHeadRef, requestReviewers, requirePull, submitReview } from "./store/pulls.js";
 import { addAlert } from "./store/security.js";
 import type { AddTeamInput } from "./store/teams.js";
 import { addTeam } from "./store/teams.js";
@@ -202,6 +206,63 @@ export class SandboxStateApi {
     const r = requireRepo(this.state, owner, repo);
     const user = ensureUser(this.state, input.user ?? "octocat").login;
     return createPull(this.state, r, { ...input, base: input.base ?? r.defaultBranch, user }, this.#clock.iso());
+  }
+
+  /**
+   * Opens a pull request from a fork: `forkOwner/<repo name>` (created when missing, not installed) holds `branch`
+   * with `files` committed on top of this repository's default branch. The head commit is also kept here under
+   * `refs/pull/<number>/head`, as GitHub keeps it, so the base repository can show its diff.
+   */
+  openForkPull(owner: string, repo: string, input: { forkOwner: string; branch: string; files: Readonly<Record<string, string>>; title: string; user?: string; body?: string }): IssueRecord {
+    const r = requireRepo(this.state, owner, repo);
+    const forkKey = `${input.forkOwner}/${r.name}`;
+    if (!this.state.repos.has(forkKey.toLowerCase())) addRepo(this.state, { owner: input.forkOwner, name: r.name, ownerType: "User", private: false, installationId: null }, this.#clock.iso());
+    const user = ensureUser(this.state, input.user ?? input.forkOwner).login;
+    const tmp = `refs/sandbox/fork-head-${this.state.nextId + 1}`;
+    const base = resolveCommit(r);
+    if (!base) throw new Error(`No default branch in ${owner}/${repo}`);
+    r.refs.set(tmp, base.sha);
+    const commit = commitToRef(this.state, r, tmp, new Map(Object.entries(input.files)), `Change ${Object.keys(input.files).join(", ")}`, user, this.#clock.iso());
+    r.refs.delete(tmp);
+    return createPull(this.state, r, { title: input.title, head: input.branch, base: r.defaultBranch, body: input.body ?? null, user, fork: { repo: forkKey, headSha: commit.sha } }, this.#clock.iso());
+  }
+
+  /** Pushes a commit with `files` (content, or null to delete) to a pull request's head (its branch, or a fork's head); returns the new head sha. */
+  pushToPull(owner: string, repo: string, number: number, files: Readonly<Record<string, string | null>>, options: { author?: string; message?: string } = {}): string {
+    const r = requireRepo(this.state, owner, repo);
+    const issue = requirePull(r, number);
+    const author = ensureUser(this.state, options.author ?? issue.user).login;
+    const commit = commitToRef(this.state, r, pullHeadRef(issue), new Map(Object.entries(files)), options.message ?? `Update ${Object.keys(files).join(", ")}`, author, this.#clock.iso());
+    issue.updatedAt = this.#clock.iso();
+    return commit.sha;
+  }
+
+  /** Submits a review on a pull request's current head (GitHub refuses the author's approval). */
+  submitReview(owner: string, repo: string, number: number, input: { user: string; state: Exclude<ReviewState, "DISMISSED">; body?: string }): ReviewRecord {
+    const r = requireRepo(this.state, owner, repo);
+    return submitReview(this.state, r, requirePull(r, number), input, this.#clock.iso());
+  }
+
+  /** Dismisses a review by id. */
+  dismissReview(owner: string, repo: string, number: number, reviewId: number): ReviewRecord {
+    return dismissReview(requirePull(requireRepo(this.state, owner, repo), number), reviewId, this.#clock.iso());
+  }
+
+  /** Adds a member to a team (active, or a pending invitation). */
+  addTeamMember(org: string, slug: string, login: string, state: "active" | "pending" = "active"): void {
+    const team = this.state.teams.find((t) => t.org.toLowerCase() === org.toLowerCase() && t.slug.toLowerCase() === slug.toLowerCase());
+    if (!team) throw new Error(`No team ${org}/${slug}`);
+    team.members.set(ensureUser(this.state, login).login.toLowerCase(), state);
+  }
+
+  /** Check runs on a commit of a repository (every commit when `sha` is omitted), oldest first. */
+  checkRuns(owner: string, repo: string, sha?: string): CheckRunRecord[] {
+    return requireRepo(this.state, owner, repo).checkRuns.filter((c) => sha === undefined || c.headSha === sha);
+  }
+
+  /** Creates a check run as any app (by slug), e.g. another app's run that looks like Vigil's. */
+  addCheckRun(owner: string, repo: string, input: CheckRunInput): CheckRunRecord {
+    return createCheckRun(this.state, requireRepo(this.state, owner, repo), input, this.#clock.iso());
   }
 
   /** Creates a team in an organization with access to the given repositories (see AddTeamInput). */

@@ -60,6 +60,46 @@ export interface PullRecord {
   requestedReviewers: string[];
   /** Slugs of teams (of the repository's organization) asked to review. */
   requestedTeams: string[];
+  /** Submitted reviews, oldest first. */
+  reviews: ReviewRecord[];
+  /**
+   * The fork the head branch lives in (`owner/name`), or null for a branch of this repository. A fork's commits are
+   * kept here under `refs/pull/<number>/head`, as GitHub keeps them in the base repository.
+   */
+  headRepo: string | null;
+}
+
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+
+/** A submitted pull request review; `commitId` is the head it was given on. */
+export interface ReviewRecord {
+  id: number;
+  nodeId: string;
+  user: string;
+  state: ReviewState;
+  body: string;
+  commitId: string;
+  submittedAt: string;
+  /** Changes when the review is dismissed. */
+  updatedAt: string;
+}
+
+/** A check run on a commit, made by an app (its slug). */
+export interface CheckRunRecord {
+  id: number;
+  nodeId: string;
+  headSha: string;
+  name: string;
+  appSlug: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: "success" | "failure" | "neutral" | "cancelled" | "skipped" | "timed_out" | "action_required" | null;
+  title: string | null;
+  summary: string | null;
+  externalId: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  /** One suite per app and commit, as GitHub groups them. */
+  suiteId: number;
 }
 
 export interface IssueEventRecord {
@@ -168,6 +208,8 @@ export interface RepoRecord {
   codeScanningAlerts: AlertRecord[];
   /** Whether code scanning is set up (REST answers 404 "no analysis found" otherwise). */
   codeScanningEnabled: boolean;
+  /** Check runs on this repository's commits, oldest first. */
+  checkRuns: CheckRunRecord[];
 }
 
 export interface TeamRecord {
@@ -181,6 +223,8 @@ export interface TeamRecord {
   privacy: "closed" | "secret";
   /** Repository key (`owner/name`, lower-cased) → the team's role on it. */
   repos: Map<string, Permission>;
+  /** Lower-cased login → membership state (a pending invitation is not yet membership). */
+  members: Map<string, "active" | "pending">;
 }
 
 /** Installation permissions that can be withheld (null = not granted). */

@@ -6,6 +6,7 @@ import { hashParts } from "../ids.js";
 import type { CommitRecord, RepoRecord } from "../state.js";
 import { listFolder, readFileAt, resolveCommit } from "../store/git.js";
 import type { GraphqlContext } from "./nodes.js";
+import { checkSuites } from "./checks.js";
 
 type Node = Record<string, unknown>;
 
@@ -72,6 +73,7 @@ function commitNode(ctx: GraphqlContext, repo: RepoRecord, commit: CommitRecord)
     url: `${ctx.urls.web}${path}`,
     ...commitUrl(ctx, repo, commit),
     tree: () => treeNode(ctx, repo, commit, ""),
+    checkSuites: (args: Parameters<typeof checkSuites>[3]) => checkSuites(ctx, repo, commit.sha, args),
   };
 }
 

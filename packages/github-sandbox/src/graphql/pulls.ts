@@ -4,7 +4,9 @@
 import type { IssueRecord, RepoRecord, TeamRecord } from "../state.js";
 import { findUser } from "../store/accounts.js";
 import { branchRef } from "../store/git.js";
-import { pullFiles } from "../store/pulls.js";
+import { currentHead, pullFiles } from "../store/pulls.js";
+import { findRepo } from "../store/repos.js";
+import { isAncestor } from "../store/git.js";
 import { findTeam } from "../store/teams.js";
 import type { ConnectionArgs } from "./connection.js";
 import { connection } from "./connection.js";
@@ -121,7 +123,25 @@ export function teamNode(ctx: GraphqlContext, team: TeamRecord): Node {
 /** The pull-request-only fields of a PullRequest node. */
 export function pullFields(ctx: GraphqlContext, repo: RepoRecord, issue: Pull): Node {
   const pull = issue.pull;
-  const headOid = () => (pull.merged ? pull.headSha : (repo.refs.get(branchRef(pull.head)) ?? pull.headSha));
+  const headOid = () => currentHead(repo, issue);
+  const [forkOwner = "", forkName = ""] = pull.headRepo?.split("/") ?? [];
+  const fork = pull.headRepo === null ? undefined : findRepo(ctx.state, forkOwner, forkName);
+  // The pull request's own commits: from the head back along first parents to the base branch.
+  const commits = (): Node[] => {
+    const baseTip = repo.refs.get(branchRef(pull.base)) ?? pull.baseSha;
+    const out: Node[] = [];
+    for (let sha: string | undefined = headOid(); sha !== undefined && !isAncestor(repo, sha, baseTip); sha = repo.commits.get(sha)?.parents[0]) {
+      const oid = sha;
+      out.unshift({ __typename: "PullRequestCommit", id: `PURC_${issue.id}_${oid.slice(0, 12)}`, commit: () => commitObject(ctx, repo, oid), pullRequest: () => issueNode(ctx, repo, issue), resourcePath: `/${repo.owner}/${repo.name}/pull/${issue.number}/commits/${oid}`, url: `${ctx.urls.web}/${repo.owner}/${repo.name}/pull/${issue.number}/commits/${oid}` });
+    }
+    return out;
+  };
+  const reviews = (): Node[] =>
+    pull.reviews.map((r) => ({
+      __typename: "PullRequestReview", id: r.nodeId, databaseId: r.id, fullDatabaseId: String(r.id), state: r.state, body: r.body, submittedAt: r.submittedAt, publishedAt: r.submittedAt,
+      createdAt: r.submittedAt, updatedAt: r.updatedAt, author: () => actorNode(ctx, r.user), commit: () => commitObject(ctx, repo, r.commitId),
+      url: `${ctx.urls.web}/${repo.owner}/${repo.name}/pull/${issue.number}#pullrequestreview-${r.id}`, resourcePath: `/${repo.owner}/${repo.name}/pull/${issue.number}#pullrequestreview-${r.id}`,
+    }));
   const self = () => issueNode(ctx, repo, issue);
   const requests = (): Node[] => [
     ...pull.requestedReviewers.map((login, i) => ({ key: `u${i}`, reviewer: () => actorNode(ctx, login) })),
@@ -153,11 +173,12 @@ export function pullFields(ctx: GraphqlContext, repo: RepoRecord, issue: Pull): 
     baseRefName: pull.base,
     headRefOid: headOid,
     baseRefOid: () => repo.refs.get(branchRef(pull.base)) ?? pull.baseSha,
-    headRef: () => refNode(ctx, repo, branchRef(pull.head)),
+    headRef: () => (pull.headRepo === null ? refNode(ctx, repo, branchRef(pull.head)) : null),
     baseRef: () => refNode(ctx, repo, branchRef(pull.base)),
-    headRepository: () => repoNode(ctx, repo),
+    headRepository: () => (pull.headRepo === null ? repoNode(ctx, repo) : fork ? repoNode(ctx, fork) : null),
+    headRepositoryOwner: () => actorNode(ctx, pull.headRepo === null ? repo.owner : forkOwner),
     baseRepository: () => repoNode(ctx, repo),
-    isCrossRepository: false,
+    isCrossRepository: pull.headRepo !== null,
     maintainerCanModify: pull.maintainerCanModify,
     permalink: `${ctx.urls.web}/${repo.owner}/${repo.name}/pull/${issue.number}`,
     changedFiles: () => pullFiles(ctx.state, repo, issue).length,
@@ -165,5 +186,7 @@ export function pullFields(ctx: GraphqlContext, repo: RepoRecord, issue: Pull): 
     deletions: () => pullFiles(ctx.state, repo, issue).reduce((n, f) => n + f.deletions, 0),
     files: (args: ConnectionArgs) => connection(files(), args, "files"),
     reviewRequests: (args: ConnectionArgs) => connection(requests(), args, "reviewRequests"),
+    reviews: (args: ConnectionArgs) => connection(reviews(), args, "reviews"),
+    commits: (args: ConnectionArgs) => connection(commits(), args, "commits"),
   };
 }

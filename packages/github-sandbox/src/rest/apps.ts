@@ -29,7 +29,7 @@ export const appRoutes: Record<string, RestHandler> = {
       updated_at: "2024-01-01T00:00:00Z",
       owner: null,
       permissions: { ...INSTALLATION_PERMISSIONS },
-      events: ["issue_comment", "issues", "pull_request"],
+      events: ["issue_comment", "issues", "pull_request", "pull_request_review", "push"],
       installations_count: ctx.state.installations.size,
     }),
   "GET /app/installations": (ctx) =>

@@ -5,7 +5,8 @@ import { userShape } from "../shapes/users.js";
 import type { IssueRecord } from "../state.js";
 import { updateIssue } from "../store/issues.js";
 import { findTeam } from "../store/teams.js";
-import { createPull, headBranch, mergePull, requestReviewers, requirePull } from "../store/pulls.js";
+import { createPull, currentHead, headBranch, mergePull, pullFiles, requestReviewers, requirePull } from "../store/pulls.js";
+import { repoApi } from "../shapes/urls.js";
 import type { RestContext, RestHandler } from "./context.js";
 import { actorOf, noContent, numberParam, ok, paged, repoOf } from "./context.js";
 
@@ -42,9 +43,48 @@ function list(ctx: RestContext) {
   return paged(ctx, pulls.map((p) => pullShape(ctx.state, ctx.urls, repo, p)));
 }
 
+/** GitHub's files list stops at 3,000 files. */
+const MAX_FILES = 3_000;
+/**
+ * GitHub sends no `patch` for a file whose diff is too large, and none for the rows after a page's patches have
+ * added up to about 20,000 lines (community discussion 213491); either way the row is there, without its diff.
+ */
+const MAX_FILE_PATCH_LINES = 20_000;
+const MAX_PAGE_PATCH_LINES = 20_000;
+
+function files(ctx: RestContext) {
+  const repo = repoOf(ctx);
+  const issue = requirePull(repo, numberParam(ctx, "pull_number"));
+  const head = currentHead(repo, issue);
+  const all = pullFiles(ctx.state, repo, issue).slice(0, MAX_FILES);
+  const page = paged(ctx, all);
+  let lines = 0;
+  page.body = (page.body as typeof all).map((f) => {
+    const patchLines = f.patch === "" ? 0 : f.patch.split("\n").length;
+    const withPatch = f.patch !== "" && patchLines <= MAX_FILE_PATCH_LINES && lines < MAX_PAGE_PATCH_LINES;
+    if (withPatch) lines += patchLines;
+    const status = f.changeType === "ADDED" ? "added" : f.changeType === "DELETED" ? "removed" : "modified";
+    const path = f.path.split("/").map(encodeURIComponent).join("/");
+    return {
+      sha: head,
+      filename: f.path,
+      status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: `${ctx.urls.web}/${repo.owner}/${repo.name}/blob/${head}/${path}`,
+      raw_url: `${ctx.urls.web}/${repo.owner}/${repo.name}/raw/${head}/${path}`,
+      contents_url: `${repoApi(ctx.urls, repo.owner, repo.name)}/contents/${path}?ref=${head}`,
+      ...(withPatch ? { patch: f.patch } : {}),
+    };
+  });
+  return page;
+}
+
 /** Pull requests: create (GitHub's head/base/duplicate checks), read, list, update, merge, reviewers. */
 export const pullRoutes: Record<string, RestHandler> = {
   "GET /repos/{owner}/{repo}/pulls": list,
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": files,
   "POST /repos/{owner}/{repo}/pulls": (ctx) => {
     const repo = repoOf(ctx);
     const body = ctx.body as PullBody;

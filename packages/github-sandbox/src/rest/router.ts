@@ -1,4 +1,6 @@
 import { appRoutes } from "./apps.js";
+import { checkRoutes } from "./checks.js";
+import { teamRoutes } from "./teams.js";
 import { commentRoutes } from "./comments.js";
 import { contentRoutes } from "./contents.js";
 import type { RestHandler } from "./context.js";
@@ -13,6 +15,8 @@ import { securityRoutes } from "./security.js";
 
 const routes: Readonly<Record<string, RestHandler>> = {
   ...appRoutes,
+  ...checkRoutes,
+  ...teamRoutes,
   ...commentRoutes,
   ...contentRoutes,
   ...gitRoutes,

@@ -5,8 +5,10 @@ import type { Urls } from "./urls.js";
 
 /** The permissions Vigil's installation is modelled with. */
 export const INSTALLATION_PERMISSIONS = {
+  checks: "write",
   contents: "write",
   issues: "write",
+  members: "read",
   metadata: "read",
   organization_projects: "write",
   pull_requests: "write",

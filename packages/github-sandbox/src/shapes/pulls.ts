@@ -1,6 +1,7 @@
 import type { IssueRecord, PullRecord, RepoRecord, SandboxState } from "../state.js";
 import { branchRef } from "../store/git.js";
-import { pullFiles } from "../store/pulls.js";
+import { currentHead, pullFiles } from "../store/pulls.js";
+import { findRepo } from "../store/repos.js";
 import { findTeam } from "../store/teams.js";
 import { authorAssociation, issueShape } from "./issues.js";
 import { repoSummaryShape } from "./repos.js";
@@ -9,10 +10,6 @@ import { userShape } from "./users.js";
 import type { Urls } from "./urls.js";
 import { repoApi } from "./urls.js";
 
-/** The sha a pull request's head points at: its branch while it exists, else the last known one. */
-function currentHeadSha(repo: RepoRecord, pull: PullRecord): string {
-  return pull.merged ? pull.headSha : (repo.refs.get(branchRef(pull.head)) ?? pull.headSha);
-}
 
 function branchSide(state: SandboxState, urls: Urls, repo: RepoRecord, ref: string, sha: string) {
   return {
@@ -31,7 +28,9 @@ export function pullShape(state: SandboxState, urls: Urls, repo: RepoRecord, iss
   const asIssue = issueShape(state, urls, repo, issue);
   const api = `${repoApi(urls, repo.owner, repo.name)}/pulls/${issue.number}`;
   const issueApi = `${repoApi(urls, repo.owner, repo.name)}/issues/${issue.number}`;
-  const headSha = currentHeadSha(repo, pull);
+  const headSha = currentHead(repo, issue as IssueRecord & { pull: PullRecord });
+  const [forkOwner = repo.owner, forkName = repo.name] = pull.headRepo?.split("/") ?? [];
+  const headRepo = pull.headRepo === null ? repo : (findRepo(state, forkOwner, forkName) ?? repo);
   const baseSha = repo.refs.get(branchRef(pull.base)) ?? pull.baseSha;
   const statuses = `${repoApi(urls, repo.owner, repo.name)}/statuses/${headSha}`;
   const web = asIssue.html_url as string;
@@ -70,7 +69,7 @@ export function pullShape(state: SandboxState, urls: Urls, repo: RepoRecord, iss
     review_comment_url: `${repoApi(urls, repo.owner, repo.name)}/pulls/comments{/number}`,
     comments_url: `${issueApi}/comments`,
     statuses_url: statuses,
-    head: branchSide(state, urls, repo, pull.head, headSha),
+    head: branchSide(state, urls, headRepo, pull.head, headSha),
     base: branchSide(state, urls, repo, pull.base, baseSha),
     _links: {
       self: { href: api },

@@ -86,10 +86,22 @@ export function commitToBranch(
   author: string,
   now: string,
 ): CommitRecord {
-  const ref = branchRef(branch);
+  return commitToRef(state, repo, branchRef(branch), changes, message, author, now);
+}
+
+/** Commits changes on top of any ref (a branch, or `refs/pull/<n>/head` for a fork's head) and moves it. */
+export function commitToRef(
+  state: SandboxState,
+  repo: RepoRecord,
+  ref: string,
+  changes: ReadonlyMap<string, string | null>,
+  message: string,
+  author: string,
+  now: string,
+): CommitRecord {
   const headSha = repo.refs.get(ref);
   const head = headSha === undefined ? undefined : repo.commits.get(headSha);
-  if (!head) throw new Error(`Branch ${branch} does not exist in ${repo.owner}/${repo.name}`);
+  if (!head) throw new Error(`Ref ${ref} does not exist in ${repo.owner}/${repo.name}`);
   const files = new Map(head.files);
   for (const [path, content] of changes) {
     if (content === null) {

@@ -5,6 +5,10 @@ import { branchRef, mergeBase, mergeIntoBranch } from "./git.js";
 import { createIssue, recordIssueEvent } from "./issues.js";
 import { isCollaborator } from "./repos.js";
 import { findTeam, teamRole } from "./teams.js";
+import { diffTexts } from "./diff.js";
+import { makeNodeId } from "../ids.js";
+import { nextId } from "../state.js";
+import type { PullRecord, ReviewRecord, ReviewState } from "../state.js";
 
 export interface NewPull {
   title: string;
@@ -14,9 +18,21 @@ export interface NewPull {
   draft?: boolean;
   maintainerCanModify?: boolean;
   user: string;
+  /** A head in a fork: the fork (`owner/name`) and the commit, already stored in this repository. */
+  fork?: { repo: string; headSha: string };
 }
 
-/** Accepts `branch` or `owner:branch` for this repository (forks are not modelled). */
+/** The ref the head commit is found under: the branch, or for a fork `refs/pull/<number>/head` (GitHub keeps it). */
+export function pullHeadRef(issue: { number: number; pull: Pick<PullRecord, "head" | "headRepo"> }): string {
+  return issue.pull.headRepo === null ? branchRef(issue.pull.head) : `refs/pull/${issue.number}/head`;
+}
+
+/** The sha a pull request's head points at: its ref while it exists, else the last known one. */
+export function currentHead(repo: RepoRecord, issue: IssueRecord & { pull: PullRecord }): string {
+  return issue.pull.merged ? issue.pull.headSha : (repo.refs.get(pullHeadRef(issue)) ?? issue.pull.headSha);
+}
+
+/** Accepts `branch` or `owner:branch` for this repository (a fork's pull request is opened with `fork`, see NewPull). */
 export function headBranch(repo: RepoRecord, head: string): string | undefined {
   const [owner, branch] = head.includes(":") ? head.split(":", 2) : [repo.owner, head];
   if (owner === undefined || branch === undefined || owner.toLowerCase() !== repo.owner.toLowerCase()) return undefined;
@@ -25,15 +41,15 @@ export function headBranch(repo: RepoRecord, head: string): string | undefined {
 
 /** Opens a pull request after GitHub's checks: both branches exist, they differ, no open duplicate. */
 export function createPull(state: SandboxState, repo: RepoRecord, input: NewPull, now: string): IssueRecord {
-  const head = headBranch(repo, input.head);
-  const headSha = head === undefined ? undefined : repo.refs.get(branchRef(head));
+  const head = input.fork ? input.head : headBranch(repo, input.head);
+  const headSha = input.fork ? input.fork.headSha : head === undefined ? undefined : repo.refs.get(branchRef(head));
   const baseSha = repo.refs.get(branchRef(input.base));
   if (head === undefined || headSha === undefined) {
     throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "head" }]);
   }
   if (baseSha === undefined) throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "base" }]);
   const duplicate = [...repo.issues.values()].some(
-    (i) => i.pull && i.state === "open" && i.pull.head === head && i.pull.base === input.base,
+    (i) => i.pull && i.state === "open" && i.pull.head === head && i.pull.base === input.base && i.pull.headRepo === (input.fork?.repo ?? null),
   );
   if (duplicate) {
     const message = `A pull request already exists for ${repo.owner}:${head}.`;
@@ -56,8 +72,12 @@ export function createPull(state: SandboxState, repo: RepoRecord, input: NewPull
     maintainerCanModify: input.maintainerCanModify ?? false,
     requestedReviewers: [],
     requestedTeams: [],
+    reviews: [],
+    headRepo: input.fork?.repo ?? null,
   };
-  return createIssue(state, repo, { title: input.title, body: input.body ?? null, user: input.user, pull }, now);
+  const issue = createIssue(state, repo, { title: input.title, body: input.body ?? null, user: input.user, pull }, now);
+  if (input.fork) repo.refs.set(`refs/pull/${issue.number}/head`, headSha);
+  return issue;
 }
 
 /** Finds a pull request by number; issue numbers answer 404 as on GitHub. */
@@ -71,7 +91,7 @@ export function requirePull(repo: RepoRecord, number: number): IssueRecord & { p
 export function mergePull(state: SandboxState, repo: RepoRecord, number: number, by: string, now: string, title?: string): IssueRecord {
   const issue = requirePull(repo, number);
   if (issue.state !== "open" || issue.pull.merged) throw new HttpError(405, "Pull Request is not mergeable");
-  const headSha = repo.refs.get(branchRef(issue.pull.head)) ?? issue.pull.headSha;
+  const headSha = repo.refs.get(pullHeadRef(issue)) ?? issue.pull.headSha;
   const message = title ?? `Merge pull request #${issue.number} from ${repo.owner}/${issue.pull.head}`;
   const commit = mergeIntoBranch(repo, issue.pull.base, headSha, message, by, now);
   Object.assign(issue.pull, { merged: true, mergedAt: now, mergedBy: by, mergeCommitSha: commit.sha, headSha });
@@ -124,29 +144,12 @@ export interface ChangedFile {
   changeType: "ADDED" | "MODIFIED" | "DELETED";
   additions: number;
   deletions: number;
+  patch: string;
 }
 
-function lines(text: string): string[] {
-  if (text === "") return [];
-  const all = text.split("\n");
-  if (all[all.length - 1] === "") all.pop();
-  return all;
-}
-
-// Lines added and removed between two versions, from their longest common subsequence as `git diff` counts them.
-function lineChanges(before: string, after: string): { additions: number; deletions: number } {
-  const a = lines(before);
-  const b = lines(after);
-  if (a.length * b.length > 4_000_000) return { additions: b.length, deletions: a.length };
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, row[j - 1] ?? 0);
-    prev = row;
-  }
-  const common = prev[b.length] ?? 0;
-  return { additions: b.length - common, deletions: a.length - common };
-}
+// Diffs are a function of two immutable commits, so they are worked out once per pair (a 3,000-file pull request
+// is listed page by page).
+const diffCache = new WeakMap<RepoRecord, Map<string, ChangedFile[]>>();
 
 /**
  * The files a pull request changes: its head against the merge base with its base branch. Once
@@ -155,19 +158,52 @@ function lineChanges(before: string, after: string): { additions: number; deleti
 export function pullFiles(state: SandboxState, repo: RepoRecord, issue: IssueRecord): ChangedFile[] {
   const pull = issue.pull;
   if (!pull) throw notFound();
-  const headSha = pull.merged ? pull.headSha : (repo.refs.get(branchRef(pull.head)) ?? pull.headSha);
+  const headSha = currentHead(repo, issue as IssueRecord & { pull: PullRecord });
   const mergeCommit = pull.mergeCommitSha === null ? undefined : repo.commits.get(pull.mergeCommitSha);
   const baseTip = mergeCommit?.parents[0] ?? repo.refs.get(branchRef(pull.base)) ?? pull.baseSha;
   const head = repo.commits.get(headSha);
   const base = mergeBase(repo, baseTip, headSha);
   if (!head || !base) return [];
+  const cache = diffCache.get(repo) ?? new Map<string, ChangedFile[]>();
+  diffCache.set(repo, cache);
+  const key = `${base.sha}..${head.sha}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const text = (sha: string | undefined) => (sha === undefined ? "" : (state.blobs.get(sha) ?? ""));
   const paths = [...new Set([...base.files.keys(), ...head.files.keys()])].sort();
-  return paths.flatMap((path): ChangedFile[] => {
+  const files = paths.flatMap((path): ChangedFile[] => {
     const was = base.files.get(path);
     const now = head.files.get(path);
     if (was === now) return [];
     const changeType = was === undefined ? "ADDED" : now === undefined ? "DELETED" : "MODIFIED";
-    return [{ path, changeType, ...lineChanges(text(was), text(now)) }];
+    return [{ path, changeType, ...diffTexts(text(was), text(now)) }];
   });
+  cache.set(key, files);
+  return files;
+}
+
+/** Submits a review as `user` on the current head; GitHub refuses an author's approval or change request. */
+export function submitReview(state: SandboxState, repo: RepoRecord, issue: IssueRecord & { pull: PullRecord }, input: { user: string; state: Exclude<ReviewState, "DISMISSED">; body?: string; commitId?: string }, now: string): ReviewRecord {
+  if (input.user.toLowerCase() === issue.user.toLowerCase() && input.state !== "COMMENTED") {
+    const verb = input.state === "APPROVED" ? "approve" : "request changes on";
+    throw validationFailed([{ resource: "PullRequestReview", code: "custom", message: `Can not ${verb} your own pull request` }]);
+  }
+  const id = nextId(state);
+  const review: ReviewRecord = { id, nodeId: makeNodeId("PRR", id), user: ensureUser(state, input.user).login, state: input.state, body: input.body ?? "", commitId: input.commitId ?? currentHead(repo, issue), submittedAt: now, updatedAt: now };
+  issue.pull.reviews.push(review);
+  // A review answers the request: GitHub takes the reviewer off the requested list.
+  issue.pull.requestedReviewers = issue.pull.requestedReviewers.filter((l) => l.toLowerCase() !== review.user.toLowerCase());
+  issue.updatedAt = now;
+  return review;
+}
+
+/** Dismisses a review (an approval or change request), as a maintainer does. */
+export function dismissReview(issue: IssueRecord & { pull: PullRecord }, reviewId: number, now: string): ReviewRecord {
+  const review = issue.pull.reviews.find((r) => r.id === reviewId);
+  if (!review) throw notFound();
+  if (review.state !== "APPROVED" && review.state !== "CHANGES_REQUESTED") throw validationFailed([{ resource: "PullRequestReview", code: "custom", message: "Can not dismiss a commented pull request review" }]);
+  review.state = "DISMISSED";
+  review.updatedAt = now;
+  issue.updatedAt = now;
+  return review;
 }

@@ -67,6 +67,7 @@ export function addRepo(state: SandboxState, input: AddRepoInput, now: string): 
     vulnerabilityAlerts: [],
     codeScanningAlerts: [],
     codeScanningEnabled: false,
+    checkRuns: [],
   };
   state.repos.set(repoKey(repo.owner, repo.name), repo);
   initRepoGit(repo, owner.login, now);

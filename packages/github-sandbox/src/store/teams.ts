@@ -15,6 +15,8 @@ export interface AddTeamInput {
   privacy?: "closed" | "secret";
   /** Repositories (`owner/name` or bare names in the organization) and the team's role on each (default "push" → write). */
   repos?: Readonly<Record<string, Permission>> | readonly string[];
+  /** Logins of active members. */
+  members?: readonly string[];
 }
 
 /** GitHub's slug for a team name: lower case, runs of other characters become one hyphen. */
@@ -54,6 +56,7 @@ export function addTeam(state: SandboxState, input: AddTeamInput): TeamRecord {
     description: input.description ?? null,
     privacy: input.privacy ?? "closed",
     repos,
+    members: new Map((input.members ?? []).map((login) => [ensureUser(state, login).login.toLowerCase(), "active" as const])),
   };
   state.teams.push(team);
   return team;
