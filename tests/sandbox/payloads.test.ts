@@ -112,6 +112,24 @@ describe("payloadFor.pullRequest over a post-mortem pull request's life", () => 
     expect(webhookErrors(`pull-request-${action.replace(/_/g, "-")}`, payload)).toBeUndefined();
   });
 
+  it.each(["submitted", "dismissed"])("pull_request_review.%s satisfies the webhook schema and carries the review's head", (action) => {
+    const { sandbox, pr } = openPm();
+    const review = sandbox.submitReview(ORG, REPO, pr.number, { user: "bob", state: "APPROVED" });
+    if (action === "dismissed") sandbox.dismissReview(ORG, REPO, pr.number, review.id);
+    const payload = sandbox.payloadFor.pullRequestReview(action, ORG, REPO, pr.number, review.id, { sender: "bob" });
+    expect(payload).toMatchObject({ review: { id: review.id, commit_id: sandbox.getRef(ORG, REPO, "postmortem/incident-1"), state: action === "dismissed" ? "dismissed" : "approved" } });
+    expect(webhookErrors(`pull-request-review-${action}`, payload)).toBeUndefined();
+  });
+
+  it("a pull request from a fork shows the fork as its head repository", () => {
+    const { sandbox } = openPm();
+    const fork = sandbox.openForkPull(ORG, REPO, { forkOwner: "outsider", branch: "patch-1", files: { "a.ts": "x\n" }, title: "Fix" });
+    const payload = sandbox.payloadFor.pullRequest("opened", ORG, REPO, fork.number, { sender: "outsider" }) as { pull_request: { head: { repo: { full_name: string }; label: string } } };
+    expect(payload.pull_request.head.repo.full_name).toBe(`outsider/${REPO}`);
+    expect(payload.pull_request.head.label).toBe("outsider:patch-1");
+    expect(webhookErrors("pull-request-opened", payload)).toBeUndefined();
+  });
+
   it("review_requested for a team carries requested_team instead of requested_reviewer", () => {
     const { sandbox, pr } = openPm();
     sandbox.requestReviewers(ORG, REPO, pr.number, { teams: ["sre"] });

@@ -3,6 +3,7 @@ import type { CheckRunRecord, RepoRecord } from "../state.js";
 import { createCheckRun, updateCheckRun } from "../store/checks.js";
 import { resolveCommit } from "../store/git.js";
 import { repoApi } from "../shapes/urls.js";
+import { userShape } from "../shapes/users.js";
 import type { RestContext, RestHandler } from "./context.js";
 import { numberParam, ok, repoOf } from "./context.js";
 
@@ -29,7 +30,7 @@ function checkRunShape(ctx: RestContext, repo: RepoRecord, run: CheckRunRecord):
     status: run.status, conclusion: run.conclusion, started_at: run.startedAt, completed_at: run.completedAt,
     output: { title: run.title, summary: run.summary, text: null, annotations_count: 0, annotations_url: `${api}/annotations` },
     name: run.name, check_suite: { id: run.suiteId },
-    app: { id: run.appSlug === ctx.state.app.slug ? ctx.state.app.id : 0, slug: run.appSlug, node_id: `A_${run.appSlug}`, owner: null, name: run.appSlug, description: null, external_url: ctx.urls.web, html_url: `${ctx.urls.web}/apps/${run.appSlug}`, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", permissions: {}, events: [] },
+    app: { id: run.appSlug === ctx.state.app.slug ? ctx.state.app.id : 0, slug: run.appSlug, node_id: `A_${run.appSlug}`, owner: userShape(ctx.state, ctx.urls, repo.owner), name: run.appSlug, description: null, external_url: ctx.urls.web, html_url: `${ctx.urls.web}/apps/${run.appSlug}`, created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z", permissions: {}, events: [] },
     pull_requests: [],
   };
 }

@@ -25,8 +25,8 @@ function ops(a: string[], b: string[]): Op[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       out.push({ kind: " ", text: a[i++]! });
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push({ kind: "+", text: b[j++]! });
-    else out.push({ kind: "-", text: a[i++]! });
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) out.push({ kind: "-", text: a[i++]! });
+    else out.push({ kind: "+", text: b[j++]! });
   }
   return out;
 }
