@@ -11,6 +11,8 @@ Usage:
       Reconcile every open incident of a repository (the scheduled check); --dry-run prints the plan.
   vigil verify owner/repo#N [--json]
       Check an incident's evidence against its ledger; exit 1 with findings, 0 when everything matches.
+  vigil report owner/repo --since DATE [--until DATE] [--format md|json|html] [--out FILE]
+      The compliance evidence report of a period: incidents, deadlines, recurring work, top-threat scrutiny, integrity.
   vigil help
       This text.
 
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   "check-config": async () => (await import("./check-config.js")).checkConfigCommand,
   tick: async () => (await import("./tick.js")).tickCommand,
   verify: async () => (await import("./verify.js")).verifyCommand,
+  report: async () => (await import("./report.js")).reportCommand,
 };
 
 /** Runs the `vigil` command line and returns its exit code. */

@@ -3,6 +3,7 @@ import type { Identity } from "../markers/identity.js";
 import { statusOf, type GitHubClient, type RepoRef } from "./client.js";
 import { readGraphql } from "./graphql-read.js";
 import { recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
+import { reportGateway, type ReportGateway } from "./report-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
 import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES, VIEWER } from "./observe-query.js";
@@ -41,7 +42,7 @@ function projectVariables(project: ProjectRef | undefined) {
  * CLI). `knownIdentity` is passed when the caller knows who it is (the app's bot login, resolved once);
  * otherwise the token's own identity is asked once, from GraphQL `viewer`.
  */
-export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway {
+export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway & ReportGateway {
   let identity: Promise<Identity> | undefined;
 
   async function restOfComments(repo: RepoRef, number: number, issue: IssueNode): Promise<IssueNode> {
@@ -76,6 +77,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
 
   return {
     ...recurringGateway(gh),
+    ...reportGateway(gh),
     identity() {
       identity ??= knownIdentity ? knownIdentity() : gh.graphql<{ viewer: { login: string; __typename: string } }>(VIEWER).then(({ viewer }) => ({
         login: viewer.login,
