@@ -62,7 +62,8 @@ describe.skipIf(!present)("HTML report in a browser", () => {
       expect(await page.locator("svg.timeline .note.missed").allTextContents()).toContain("missed, 2 late");
 
       // The page itself never scrolls sideways; only the table boxes may.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      // A string, so the test's TypeScript (no DOM library) need not know the browser's globals.
+      const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
       expect(overflow).toBeLessThanOrEqual(0);
 
       const total = (key: string) => page.locator(`[data-total="${key}"]`).textContent();
@@ -74,7 +75,7 @@ describe.skipIf(!present)("HTML report in a browser", () => {
       for (const i of json.incidents) {
         expect(await page.locator(`[data-incident-row="${i.number}"] [data-days-late]`).getAttribute("data-days-late")).toBe(String(i.postmortem.daysLate ?? ""));
       }
-      const intervals = await page.locator("[data-interval]").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-interval")));
+      const intervals = await page.locator("[data-interval]").evaluateAll((cells) => cells.map((c) => (c as unknown as { getAttribute(n: string): string | null }).getAttribute("data-interval")));
       expect(intervals).toEqual(json.recurring.flatMap((s) => s.rows.map((r) => String(r.intervalDays ?? ""))));
       await page.close();
     });
