@@ -39,6 +39,12 @@ const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./verify.js")).verifyCommand,
   },
   {
+    name: "report",
+    synopsis: "owner/repo --since DATE [--until DATE] [--format md|json|html] [--out FILE]",
+    summary: "The compliance evidence report of a period: incidents, deadlines, recurring work, top-threat scrutiny, integrity.",
+    load: async () => (await import("./report.js")).reportCommand,
+  },
+  {
     name: "actions",
     synopsis: "",
     summary: "Run as a GitHub Actions step: the workflow's event, or on schedule/workflow_dispatch the repository's check.",

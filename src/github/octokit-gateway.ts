@@ -6,6 +6,7 @@ import { scrutinyGateway } from "./scrutiny-gateway.js";
 import type { ListedPull } from "../domain/scrutiny/candidates.js";
 import { CHECK_NAME } from "../domain/scrutiny/limits.js";
 import { recurringGateway, recurringOf, type RecurringNodes } from "./recurring-gateway.js";
+import { reportGateway, type ReportGateway } from "./report-gateway.js";
 import { postmortemBranch } from "../domain/postmortem/names.js";
 import type { CheckCandidates, GitHubGateway, IssueObservation, ProjectRef } from "./gateway.js";
 import { CHECK_CANDIDATES, MORE_COMMENTS, OBSERVE_ISSUE, READ_FILE, REVIEW_ISSUES } from "./observe-query.js";
@@ -65,7 +66,7 @@ function projectVariables(project: ProjectRef | undefined) {
  * CLI). `knownIdentity` is passed when the caller knows who it is (the app's bot login, resolved once);
  * otherwise the token's own identity is asked once, from GraphQL `viewer`.
  */
-export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway {
+export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<Identity>): GitHubGateway & ReportGateway {
   let identity: Promise<Identity> | undefined;
 
   async function restOfComments(repo: RepoRef, number: number, issue: IssueNode): Promise<IssueNode> {
@@ -101,6 +102,7 @@ export function octokitGateway(gh: GitHubClient, knownIdentity?: () => Promise<I
   return {
     ...recurringGateway(gh),
     ...scrutinyGateway(gh),
+    ...reportGateway(gh),
     identity() {
       identity ??= knownIdentity ? knownIdentity() : viewerIdentity(gh);
       return identity;
