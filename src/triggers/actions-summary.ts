@@ -10,6 +10,8 @@ export interface ActionsRun {
   runs: { scope: string; result: RunResult }[];
   /** A one-line reason when the run failed: an error message, never incident text. */
   error?: string;
+  /** The evidence report's Markdown (scheduled runs). */
+  report?: string | null;
 }
 
 const CONFIG_WORDS: Record<RunResult["config"], string> = {
@@ -37,10 +39,9 @@ function overview(run: ActionsRun): string {
 }
 
 /**
- * The sections of the job summary, in order. A later report (e.g. the evidence report) is one more
- * function of the run appended to this list.
+ * The sections of the job summary, in order: what the run did, then (on a scheduled run) the evidence report.
  */
-export const SUMMARY_SECTIONS: ((run: ActionsRun) => string | null)[] = [overview];
+export const SUMMARY_SECTIONS: ((run: ActionsRun) => string | null)[] = [overview, (run) => run.report ?? null];
 
 /** The job summary's Markdown. */
 export function renderSummary(run: ActionsRun): string {

@@ -6,6 +6,7 @@ import { parseRepoName } from "../domain/repo-name.js";
 import { viewerIdentity } from "../github/viewer-identity.js";
 import { createVigil } from "../index.js";
 import type { Identity } from "../markers/identity.js";
+import { summaryReport } from "./actions-report.js";
 import { renderSummary, type ActionsRun } from "./actions-summary.js";
 import { engineFor, type AppRuntime } from "./engine-for.js";
 import { guardErrorLogs } from "./safe-log.js";
@@ -98,6 +99,7 @@ export async function runActions(io: CliIO, options: ActionsOptions = {}): Promi
     if (CHECK_EVENTS.has(setup.name)) {
       guardErrorLogs(probot.log);
       await engineFor(runtime, octokit, probot.log).reconcileRepository(setup.repo);
+      run.report = await summaryReport(env, octokit, runtime.cache, setup.repo, runtime.identity, runtime.now());
     } else {
       await probot.load(createVigil({ env: { VIGIL_CHECK_INTERVAL: "0" }, now: runtime.now, identity: runtime.identity, onResult: runtime.onResult }));
       await probot.receive({ id: `${env.GITHUB_RUN_ID ?? "run"}.${env.GITHUB_RUN_ATTEMPT ?? "1"}`, name: setup.name, payload: setup.payload } as Parameters<Probot["receive"]>[0]);

@@ -87,6 +87,19 @@ describe("vigil actions (the GitHub Actions entry)", () => {
     expect(await runActions(io, { Octokit: SandboxProbotOctokit, now: () => world.sandbox.clock.now })).toBe(0);
     expect(issueState(world, n).labels).toEqual(["incident", "severity: sev1"]);
     expect(summary()).toContain(`| ${OWNER}/${REPO} | valid | 1 | 1 | — |`);
+    // The evidence report of the last 90 days follows, with the incident in it.
+    expect(summary()).toContain(`# Evidence report: ${OWNER}/${REPO}`);
+    expect(summary()).toMatch(new RegExp(`#${n}\\b`));
+    expect(summary()).not.toContain(SUMMARY_TEXT);
+  });
+
+  it("VIGIL_REPORT_DAYS out of range: the check still runs and the summary says why there is no report", async () => {
+    const world = createWorld();
+    await fileIncident(world);
+    const { io, summary } = job(world.sandbox, "schedule", { schedule: "17 * * * *" });
+    io.env.VIGIL_REPORT_DAYS = "0";
+    expect(await runActions(io, { Octokit: SandboxProbotOctokit, now: () => world.sandbox.clock.now })).toBe(0);
+    expect(summary()).toContain("Evidence report not written: VIGIL_REPORT_DAYS must be a whole number of days from 1 to 3660");
   });
 
   it("an event that does not concern Vigil is reported as not handled", async () => {
