@@ -1,6 +1,9 @@
 // `npm run demo`: a whole incident, its post-mortem and a cycle of recurring security work, played offline against the
 // in-memory GitHub in a few seconds. Every step goes through the real Vigil app (webhooks and its scheduled check);
 // the narration gives the simulated date and what each step cost in GitHub requests.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main as vigil } from "../src/cli/main.js";
 import { decodeMarker } from "../src/markers/codec.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { narrator } from "./narrator.js";
@@ -9,7 +12,7 @@ import { createStage, OWNER, REPO, type Stage } from "./stage.js";
 const ZONE = "America/Los_Angeles";
 
 /** Plays the demo, printing through `print`; returns the stage for whoever wants to look further (the test does). */
-export async function playDemo(print: (line: string) => void = console.log): Promise<Stage & { requests: number }> {
+export async function playDemo(print: (line: string) => void = console.log, reportPath = join(tmpdir(), "vigil-demo-report.html")): Promise<Stage & { requests: number }> {
   const stage = createStage("2026-11-23T17:00:00Z");
   const { sandbox, app } = stage;
   const story = narrator(sandbox, ZONE, print);
@@ -18,6 +21,8 @@ export async function playDemo(print: (line: string) => void = console.log): Pro
     .filter((c) => c.user === sandbox.app.botLogin && c.id > since)
     .map((c) => `${decodeMarker(c.body)?.kind ?? "comment"}: ${c.body.split("\n").find((l, i) => i > 0 && l.trim() !== "")?.slice(0, 110) ?? ""}`);
   const issue = (n: number) => sandbox.getIssue(OWNER, REPO, n);
+  const scrutinyCheck = (n: number) => sandbox.checkRuns(OWNER, REPO, (sandbox.payloadFor.pullRequest("opened", OWNER, REPO, n, { sender: "dave" }) as { pull_request: { head: { sha: string } } }).pull_request.head.sha)
+    .filter((r) => r.appSlug === sandbox.app.slug).map((r) => `check run "${r.name}": ${r.conclusion ?? r.status}`);
   const lastComment = (n: number) => sandbox.listComments(OWNER, REPO, n).at(-1)?.id ?? 0;
   const say = async (n: number, body: string, user: string) => {
     const c = sandbox.addComment(OWNER, REPO, n, body, user);
@@ -96,6 +101,34 @@ export async function playDemo(print: (line: string) => void = console.log): Pro
   at("2026-12-21T17:00:00Z");
   await story.step("four weeks after the first, the check files the next security review, carrying what the last one left unchecked", async () => stage.check(),
     () => recurring("security-review").map((i) => `#${i.number} ${i.title}: ${i.state}${i.body?.includes("carried") ? ` — ${(i.body.match(/carried \d+×/g) ?? []).length} items carried` : ""}`));
+
+  at("2026-12-22T18:00:00Z");
+  let pull = 0;
+  await story.step("dave opens a pull request that logs card numbers in src/payments/: a top threat", async () => {
+    sandbox.setFile(OWNER, REPO, "src/payments/charge.ts", "export function charge(card_number: string) {\n  console.log('charging', card_number);\n}\n", { branch: "faster-charges" });
+    pull = sandbox.openPull(OWNER, REPO, { title: "Faster charges", head: "faster-charges", user: "dave" }).number;
+    await app.receive("pull_request", sandbox.payloadFor.pullRequest("opened", OWNER, REPO, pull, { sender: "dave" }));
+  }, () => [`PR #${pull} labels: ${issue(pull).labels.join(", ")}`, ...scrutinyCheck(pull), ...said(pull)]);
+
+  at("2026-12-22T19:30:00Z");
+  await story.step("frank, of @acme/security, approves the head: the check goes green", async () => {
+    const review = sandbox.submitReview(OWNER, REPO, pull, { user: "frank", state: "APPROVED" });
+    await app.receive("pull_request_review", sandbox.payloadFor.pullRequestReview("submitted", OWNER, REPO, pull, review.id, { sender: "frank" }));
+  }, () => scrutinyCheck(pull));
+
+  at("2026-12-22T20:00:00Z");
+  await story.step("the pull request is merged", async () => {
+    sandbox.mergePull(OWNER, REPO, pull, "dave");
+    await app.receive("pull_request", sandbox.payloadFor.pullRequest("closed", OWNER, REPO, pull, { sender: "dave" }));
+  });
+
+  at("2026-12-31T23:00:00Z");
+  await story.step(`the evidence report of the quarter is written to ${reportPath}`, async () => {
+    const installationId = sandbox.getRepo(OWNER, REPO).installationId as number;
+    const io = { stdout: () => undefined, stderr: print, env: { GITHUB_TOKEN: sandbox.issueToken({ installationId }) }, cwd: process.cwd(), fetch: sandbox.fetch };
+    const code = await vigil(["report", `${OWNER}/${REPO}`, "--since", "2026-10-01", "--until", "2026-12-31", "--format", "html", "--out", reportPath], io);
+    if (code !== 0) throw new Error(`vigil report exited ${code}`);
+  }, () => ["open it in a browser: incidents, deadlines, recurring work and top-threat pull requests on one timeline"]);
 
   story.say(`\nThe whole story cost ${story.total()} GitHub requests.`);
   return { ...stage, requests: story.total() };

@@ -22,6 +22,13 @@ postmortem: { reviewers: [carol] }
 securityReview:
   everyWeeks: 4
   maxWeeks: 8
+  reviewers: ["@acme/security"]
+  topThreats:
+    - name: Card data exposure
+      paths: ["src/payments/**"]
+      patterns: ["card_?number", "\\bpan\\b"]
+      checklist: ["Card numbers are tokenised before they leave the vault", "Nothing card-shaped reaches a log line"]
+    - Credential stuffing
 patching: { systems: [production, staging] }
 drill: { enabled: false }
 `;
@@ -41,7 +48,7 @@ export function createStage(now: string, config = CONFIG): Stage {
   for (const [login, role] of [["alice", "write"], ["bob", "write"], ["carol", "maintain"], ["erin", "admin"], ["frank", "write"], ["reporter", "triage"]] as const) {
     sandbox.setPermission(OWNER, REPO, login, role);
   }
-  sandbox.addTeam({ org: OWNER, name: "security", repos: [REPO] });
+  sandbox.addTeam({ org: OWNER, name: "security", repos: [REPO], members: ["erin", "frank"] });
   sandbox.setFile(OWNER, REPO, ".github/incident-response.yml", config);
   const app = createTestProbot(sandbox, createVigil({ now: () => sandbox.clock.now, env: { VIGIL_CHECK_INTERVAL: "0" } }));
   const runtime: AppRuntime = { cache: new ConfigCache(), now: () => sandbox.clock.now, identity: appIdentity(app.probot) };
