@@ -22,7 +22,7 @@ const COMMANDS: CommandEntry[] = [
   },
   {
     name: "check-config",
-    synopsis: "FILE",
+    synopsis: "FILE [--repo owner/name]",
     summary: "Validate a .github/incident-response.yml; exit 1 with every problem, 0 with the effective config.",
     load: async () => (await import("./check-config.js")).checkConfigCommand,
   },
