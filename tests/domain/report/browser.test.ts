@@ -9,13 +9,14 @@ import { runCli } from "../../helpers/cli.js";
 import { reportWorld } from "../../helpers/report-world.js";
 import { OWNER, REPO } from "../../helpers/world.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's package by default; CHROMIUM_PATH names another Chromium-family browser (GitHub's Ubuntu runners ship Chrome).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
 // Never a silent skip in CI: there the missing browser is a failure that says what to install.
 if (!present && process.env.CI) {
   describe("HTML report in a browser", () => {
     it("needs Chromium", () => {
-      throw new Error(`${CHROMIUM} is missing: install the Debian package chromium (.ci/run does).`);
+      throw new Error(`${CHROMIUM} is missing: install the Debian package chromium (.ci/run does) or set CHROMIUM_PATH.`);
     });
   });
 }
