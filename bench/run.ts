@@ -15,6 +15,7 @@ import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident
 import { main as vigilCli } from "../src/cli/main.js";
 import { redisServerOnPath, startRedisServer } from "../tests/helpers/redis-server.js";
 import { scaleBench } from "./scale.js";
+import { serverBench } from "./server.js";
 
 const OWNER = "acme";
 const REPO = "incidents";
@@ -173,6 +174,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "replicas") return print(runs, await replicaRows(runs));
   // `BENCH_ONLY=scale npm run bench` (or `npm run bench:scale`): the scale section alone (bench/scale.ts).
   if (process.env.BENCH_ONLY === "scale") return scaleBench();
+  // `BENCH_ONLY=server npm run bench` (or `npm run bench:server`): the built app alone, in its own process (bench/server.ts).
+  if (process.env.BENCH_ONLY === "server") return serverBench();
   rows.push(await measure("intake", "≤ 6", runs, async () => {
     const { w } = await warmed();
     return { w, act: () => intake(w) };

@@ -49,13 +49,19 @@ export const MOMENT_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:
 const MAX_CONSECUTIVE_NON_WORKING = 400;
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+// Zones already found valid and spelled as the IANA database does. Checking builds Intl formatters and walks every
+// zone name, and every moment read checks its zone: a handler reads dozens. Only valid zones are kept (a few hundred).
+const checkedZones = new Set<string>();
+
 /** Throws a RangeError unless `zone` is an IANA time zone that this runtime knows. */
 export function assertTimeZone(zone: string): void {
+  if (checkedZones.has(zone)) return;
   if (!IANAZone.isValidZone(zone)) {
     throw new RangeError(`"${zone}" is not a known IANA time zone; use a name such as America/Los_Angeles, Europe/Berlin or UTC`);
   }
   const spelled = zoneSpelling(zone);
   if (spelled !== zone) throw new RangeError(`"${zone}" must be written ${spelled}: time zone names are matched exactly, capitals included`);
+  checkedZones.add(zone);
 }
 
 /**

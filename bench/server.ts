@@ -1,0 +1,223 @@
+// `BENCH_ONLY=server npm run bench` (or `npm run bench:server`): Vigil alone, as production runs it. The built app runs
+// in a child process (`probot run dist/src/index.js`, GHE_HOST pointing at loopback); the in-memory sandbox serves
+// GitHub's API over HTTP from this process, so its OpenAPI description, GraphQL schema, validation and stored
+// state weigh on this process, not on the app's RSS. 1,000 signed webhook deliveries go to the app's webhook path
+// one at a time; Probot answers a delivery once its handlers finish.
+// BENCH_THROTTLE=off preloads bench/no-throttle-waits.mjs (see there); BENCH_DELIVERIES sets the count.
+import { spawn } from "node:child_process";
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { GitHubSandbox } from "@vigil/github-sandbox";
+import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+
+const OWNER = "acme";
+const NOW = "2026-11-23T18:00:00Z";
+const CONFIG = `timezone: America/Los_Angeles
+calendar: { country: US, state: CA }
+oncall: { rotation: [alice, bob, carol], start: 2026-01-05T09:00, securityOfficer: erin, escalate: ["@acme/security"] }
+postmortem: { reviewers: [carol] }
+securityReview: { enabled: false }
+patching: { enabled: false }
+drill: { enabled: false }
+`;
+const SECRET = "bench-secret";
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const HERE = fileURLToPath(import.meta.url);
+
+const incidentBody = renderFormBody(INCIDENT_FORM, {
+  summary: "Unusual outbound traffic from db-1.",
+  notified_at: "2026-11-23 09:40",
+  severity: option(INCIDENT_FORM, "severity", "Sev1"),
+});
+
+async function body(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+}
+
+/** GitHub's API on loopback: each HTTP request becomes a `Request` answered by `sandbox.fetch`. */
+async function sandboxServer(): Promise<{ sandbox: GitHubSandbox; host: string; busyMs: () => number; close: () => void }> {
+  const ref: { sandbox?: GitHubSandbox } = {};
+  let busy = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const data = await body(req);
+      const start = performance.now();
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const answer = await ref.sandbox!.fetch(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: data }));
+      const out = Buffer.from(await answer.arrayBuffer());
+      busy += performance.now() - start;
+      const outHeaders: Record<string, string> = {};
+      answer.headers.forEach((v, k) => (outHeaders[k] = v));
+      delete outHeaders["content-encoding"];
+      outHeaders["content-length"] = String(out.length);
+      res.writeHead(answer.status, outHeaders).end(out);
+    })().catch((error: unknown) => {
+      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sandbox = new GitHubSandbox({ now: NOW, strict: false, apiUrl: `http://${host}/api/v3` });
+  ref.sandbox = sandbox;
+  return { sandbox, host, busyMs: () => busy, close: () => server.close() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The app's memory after a full GC, from bench/app-probe.mjs. */
+async function probe(pid: number, file: string): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }> {
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 400 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 25));
+  await new Promise((r) => setTimeout(r, 25));
+  const m = JSON.parse(readFileSync(file, "utf8")) as { rss: number; heapUsed: number; heapTotal: number; external: number };
+  return { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20 };
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+type Result = Record<string, unknown> & { deliveries: number; throttle: boolean; statuses: Record<string, number>; requests: number; violations: number; coldMs: number; rssReadyMb: number; rssAfterMb: number; rssEvery: number[]; afterGc: { rss: number; heapUsed: number; heapTotal: number }; wall: Summary; withoutSandbox: Summary };
+interface Summary { p50: number; p95: number; p99: number; max: number }
+
+async function measure(): Promise<Result> {
+  if (!existsSync(`${ROOT}dist/src/index.js`)) throw new Error("run `npm run build` first");
+  const deliveries = Number(process.env.BENCH_DELIVERIES ?? 1000);
+  const throttle = process.env.BENCH_THROTTLE !== "off";
+  const gh = await sandboxServer();
+  const { sandbox } = gh;
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  sandbox.registerAppKey(publicKey);
+  sandbox.addUser(OWNER, "Organization");
+  const repos = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
+  for (const repo of repos) {
+    sandbox.addRepo({ owner: OWNER, name: repo, ownerType: "Organization" });
+    for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, repo, login, "write");
+    sandbox.setFile(OWNER, repo, ".github/incident-response.yml", CONFIG);
+  }
+
+  const port = await freePort();
+  const started = performance.now();
+  const probeFile = join(mkdtempSync(join(tmpdir(), "vigil-bench-")), "probe.json");
+  const nodeArgs = ["--expose-gc", "--import", `${ROOT}bench/app-probe.mjs`, ...(throttle ? [] : ["--import", `${ROOT}bench/no-throttle-waits.mjs`]), ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)];
+  const app = spawn(process.execPath, [...nodeArgs, `${ROOT}node_modules/probot/bin/probot.js`, "run", `${ROOT}dist/src/index.js`], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "", NODE_ENV: "production",
+      APP_ID: String(sandbox.app.id), PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET,
+      GHE_HOST: gh.host, GHE_PROTOCOL: "http", PORT: String(port), HOST: "127.0.0.1",
+      LOG_LEVEL: "warn", VIGIL_CHECK_INTERVAL: "0", BENCH_PROBE_FILE: probeFile,
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (;;) {
+      if (performance.now() - started > 60_000) throw new Error("the app did not answer within 60 s");
+      const ok = await fetch(`${base}/api/vigil/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const coldMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 500));
+    const rssReady = rssOf(app.pid!);
+    const readyGc = await probe(app.pid!, probeFile);
+    const rssEvery: number[] = [];
+
+    const times: number[] = [];
+    const vigilTimes: number[] = [];
+    const statuses = new Map<number, number>();
+    const deliver = async (name: string, payload: object) => {
+      const text = JSON.stringify(payload);
+      const signature = `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}`;
+      const busy = gh.busyMs();
+      const start = performance.now();
+      const res = await fetch(`${base}/api/github/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
+        body: text,
+      });
+      await res.text();
+      const ms = performance.now() - start;
+      times.push(ms);
+      vigilTimes.push(ms - (gh.busyMs() - busy));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (times.length % 100 === 0) rssEvery.push(Math.round(rssOf(app.pid!)));
+    };
+    // As bench/scale.ts: each incident filed, 6 commands, 2 discussion comments, closed (its post-mortem opens).
+    const commands = ["/note checked the WAF logs", "/severity sev0 data was read", "looking at it", "/status mitigating", "/note blocked the host", "thanks", "/comms customer@example.com — we are investigating", "/status mitigated"];
+    for (let round = 0; times.length < deliveries; round++) {
+      const repo = repos[round % repos.length]!;
+      const issue = sandbox.addIssue(OWNER, repo, { title: `[Incident] ${round}`, body: incidentBody, labels: ["incident"], user: "alice" });
+      await deliver("issues", sandbox.payloadFor.issues("opened", OWNER, repo, issue.number, { sender: "alice" }));
+      for (const text of commands) {
+        if (times.length >= deliveries) break;
+        const c = sandbox.addComment(OWNER, repo, issue.number, text, "bob");
+        await deliver("issue_comment", sandbox.payloadFor.issueComment("created", OWNER, repo, c.id, { sender: "bob" }));
+      }
+      if (times.length >= deliveries) break;
+      sandbox.setIssueState(OWNER, repo, issue.number, "closed", "completed", "bob");
+      await deliver("issues", sandbox.payloadFor.issues("closed", OWNER, repo, issue.number, { sender: "bob" }));
+    }
+    const rssAfter = rssOf(app.pid!);
+    await new Promise((r) => setTimeout(r, 2000));
+    const rssSettled = rssOf(app.pid!);
+    const afterGc = await probe(app.pid!, probeFile);
+    const pct = (xs: number[], q: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+    };
+    const summary = (xs: number[]): Summary => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), p99: pct(xs, 0.99), max: pct(xs, 1) });
+    return ({
+      deliveries: times.length, throttle, statuses: Object.fromEntries(statuses),
+      requests: sandbox.requests.filter((r) => !r.route.endsWith("/access_tokens")).length,
+      violations: sandbox.violations.length,
+      coldMs, rssReadyMb: rssReady, rssAfterMb: rssAfter, rssSettledMb: rssSettled, rssEvery, readyGc, afterGc,
+      wall: summary(times), withoutSandbox: summary(vigilTimes), sandboxMs: gh.busyMs(),
+    });
+  } finally {
+    app.kill("SIGTERM");
+    gh.close();
+    rmSync(dirname(probeFile), { recursive: true, force: true });
+  }
+}
+
+const f = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const row = (s: Summary) => `${f(s.p50)} / ${f(s.p95)} / ${f(s.p99)} / ${f(s.max)} ms`;
+
+/** Measures and prints the table of the README's "The server process" (Vigil alone). */
+export async function serverBench(): Promise<void> {
+  const r = await measure();
+  console.log(JSON.stringify(r));
+  console.log(`\n### Scale: the server process alone (app in its own process, sandbox over loopback HTTP${r.throttle ? "" : ", throttling waits off"})\n`);
+  console.log("| measure | value | goal |");
+  console.log("|---|---:|---:|");
+  console.log(`| RSS ready / after ${f(r.deliveries)} deliveries | ${f(r.rssReadyMb)} / ${f(r.rssAfterMb)} MB | < 150 MB |`);
+  console.log(`| RSS after a full GC (V8 heap used / committed) | ${f(r.afterGc.rss)} MB (${f(r.afterGc.heapUsed)} / ${f(r.afterGc.heapTotal)} MB) | |`);
+  console.log(`| delivery latency p50 / p95 / p99 / max, over HTTP (${f(r.requests)} API requests; answers ${JSON.stringify(r.statuses)}) | ${row(r.wall)} | |`);
+  console.log(`| the same without the time the sandbox spent answering | ${row(r.withoutSandbox)} | p99 < 50 ms |`);
+  console.log(`| cold start: spawned until \`GET /api/vigil/health\` answers 200 | ${f(r.coldMs)} ms | |`);
+  if (r.violations > 0) console.log(`\n${r.violations} sandbox violations: the figures are not of a correct run.`);
+}
+
+if (process.argv[1] === HERE) await serverBench();
