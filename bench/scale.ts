@@ -15,16 +15,8 @@ import { createVigil } from "../src/index.js";
 import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations, type CheckSummary } from "../src/triggers/check-all.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+import { INCIDENT_ONLY, NOW, OWNER, PEOPLE } from "./fixtures.js";
 
-const OWNER = "acme";
-const NOW = "2026-11-23T18:00:00Z";
-const PEOPLE = `timezone: America/Los_Angeles
-calendar: { country: US, state: CA }
-oncall: { rotation: [alice, bob, carol], start: 2026-01-05T09:00, securityOfficer: erin, escalate: ["@acme/security"] }
-postmortem: { reviewers: [carol] }
-`;
-const NO_RECURRING = "securityReview: { enabled: false }\npatching: { enabled: false }\ndrill: { enabled: false }\n";
-const INCIDENT_ONLY = PEOPLE + NO_RECURRING;
 const RECURRING = `${PEOPLE}drill: { month: 3 }\n`;
 
 /** What a repository holds when the measured tick starts; the mix repeats every 20 repositories. */

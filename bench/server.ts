@@ -15,17 +15,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+import { INCIDENT_ONLY, NOW, OWNER } from "./fixtures.js";
 
-const OWNER = "acme";
-const NOW = "2026-11-23T18:00:00Z";
-const CONFIG = `timezone: America/Los_Angeles
-calendar: { country: US, state: CA }
-oncall: { rotation: [alice, bob, carol], start: 2026-01-05T09:00, securityOfficer: erin, escalate: ["@acme/security"] }
-postmortem: { reviewers: [carol] }
-securityReview: { enabled: false }
-patching: { enabled: false }
-drill: { enabled: false }
-`;
 const SECRET = "bench-secret";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HERE = fileURLToPath(import.meta.url);
@@ -112,7 +103,7 @@ async function measure(): Promise<Result> {
   for (const repo of repos) {
     sandbox.addRepo({ owner: OWNER, name: repo, ownerType: "Organization" });
     for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, repo, login, "write");
-    sandbox.setFile(OWNER, repo, ".github/incident-response.yml", CONFIG);
+    sandbox.setFile(OWNER, repo, ".github/incident-response.yml", INCIDENT_ONLY);
   }
 
   const port = await freePort();

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { OWNER, REPO, type World } from "./world.js";
@@ -16,4 +17,12 @@ export async function runCli(world: World, ...argv: string[]): Promise<{ code: n
   };
   const code = await main(argv, io);
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+/** The scheduled check as `vigil tick` at `now` (the sandbox clock moves there first; now by default); a failing exit fails the test. */
+export async function tickAt(world: World, now?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (now) world.sandbox.clock.now = now;
+  const run = await runCli(world, "tick", `${OWNER}/${REPO}`, "--now", world.sandbox.clock.now.toISOString());
+  expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+  return run;
 }

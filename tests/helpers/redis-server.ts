@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * True when `redis-server` is on PATH. In CI (`CI` set) its absence is an error, never a silent skip:
@@ -58,4 +60,21 @@ export async function startRedisServer(): Promise<RedisServer> {
       await exited;
     },
   };
+}
+
+/**
+ * A redis-server for the enclosing `describe`, started before its tests with a client to inspect it, and both
+ * stopped after them. Read `server` and `admin` inside tests (they are set once the suite starts).
+ */
+export function redisForSuite(): { readonly server: RedisServer; readonly admin: Redis } {
+  const suite = {} as { server: RedisServer; admin: Redis };
+  beforeAll(async () => {
+    suite.server = await startRedisServer();
+    suite.admin = new Redis(suite.server.url);
+  });
+  afterAll(async () => {
+    suite.admin?.disconnect();
+    await suite.server?.stop();
+  });
+  return suite;
 }

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseMarker } from "../../src/markers/define.js";
 import { EVIDENCE_NOTICE, LEDGER } from "../../src/markers/evidence-kinds.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, tickAt } from "../helpers/cli.js";
 import { botComments, comment, createWorld, fileIncident, OWNER, REPO, type World } from "../helpers/world.js";
 
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
@@ -14,7 +14,7 @@ const verify = async (world: World, n: number) => {
   const run = await runCli(world, "verify", `${OWNER}/${REPO}#${n}`, "--json");
   return { code: run.code, report: JSON.parse(run.stdout) as { head: string; entries: number; parts: number; findings: { kind: string; comment: number }[]; changes: { op: string; comment: number }[]; pending: number[] } };
 };
-const tick = async (world: World) => expect((await runCli(world, "tick", `${OWNER}/${REPO}`)).code).toBe(0);
+const tick = (world: World) => tickAt(world);
 
 /** An incident with a note, a /comms entry and a severity change, each ledgered. */
 async function withNotes(): Promise<{ world: World; n: number; ids: number[] }> {

@@ -1,24 +1,13 @@
 // The post-mortem lifecycle through the real app (SPEC 2.3), across simulated days in the sandbox.
 import { describe, expect, it } from "vitest";
 import { decodeMarker } from "../../src/markers/codec.js";
+import { tickAt } from "../helpers/cli.js";
 import { comment, CONFIG, createWorld, fileIncident, OWNER, REPO, type World } from "../helpers/world.js";
-import { main } from "../../src/cli/main.js";
 import { createTestOctokit } from "@vigil/github-sandbox";
 
 const PM_CONFIG = `${CONFIG}postmortem: { reviewers: [carol, "@acme/security"] }\n`;
 
-/** Runs the scheduled check as `vigil tick` with the app's installation token. */
-async function tick(world: World, now?: string): Promise<string> {
-  if (now) world.sandbox.clock.now = now;
-  const out: string[] = [];
-  const installationId = world.sandbox.getRepo(OWNER, REPO).installationId as number;
-  const code = await main(["tick", `${OWNER}/${REPO}`, "--now", world.sandbox.clock.now.toISOString()], {
-    stdout: (t) => out.push(t), stderr: (t) => out.push(t),
-    env: { GITHUB_TOKEN: world.sandbox.issueToken({ installationId }) }, cwd: process.cwd(), fetch: world.sandbox.fetch,
-  });
-  expect(code).toBe(0);
-  return out.join("\n");
-}
+const tick = tickAt;
 
 function vigilComments(world: World, number: number, kind: string) {
   return world.sandbox.listComments(OWNER, REPO, number).filter((c) => c.user === world.sandbox.app.botLogin && decodeMarker(c.body)?.kind === kind);

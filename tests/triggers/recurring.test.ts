@@ -1,23 +1,13 @@
 // Recurring security reviews, patching and drills (SPEC 2.4) through `vigil tick`, across simulated months.
 import { createTestOctokit } from "@vigil/github-sandbox";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { decodeMarker } from "../../src/markers/codec.js";
+import { tickAt } from "../helpers/cli.js";
 import { createWorld, OWNER, RECURRING_CONFIG, REPO, type World } from "../helpers/world.js";
 
 const RECURRING = `${RECURRING_CONFIG}drill: { month: 12, perYear: 1, plans: [Ransomware, Lost laptop, Leaked credentials] }\n`;
 
-async function tick(world: World, now: string): Promise<string> {
-  world.sandbox.clock.now = now;
-  const out: string[] = [];
-  const installationId = world.sandbox.getRepo(OWNER, REPO).installationId as number;
-  const code = await main(["tick", `${OWNER}/${REPO}`, "--now", now], {
-    stdout: (t) => out.push(t), stderr: (t) => out.push(t),
-    env: { GITHUB_TOKEN: world.sandbox.issueToken({ installationId }) }, cwd: process.cwd(), fetch: world.sandbox.fetch,
-  });
-  expect(code, out.join("\n")).toBe(0);
-  return out.join("\n");
-}
+const tick = tickAt;
 
 /** Vigil's recurring issues of a kind, oldest first. */
 function issues(world: World, label: string) {

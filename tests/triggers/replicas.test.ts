@@ -1,14 +1,13 @@
 // Issue 11: two replicas behind a load balancer, sharing one GitHub and one real Redis.
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestProbot, type TestProbot } from "@vigil/github-sandbox";
 import type { LeaseOutcome } from "../../src/coordination/lease.js";
 import { createVigil } from "../../src/index.js";
 import type { CheckSummary } from "../../src/triggers/check-all.js";
 import { answers, botComments, createWorld, issueState, OWNER, REPO, type World } from "../helpers/world.js";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
-import { redisServerOnPath, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { redisForSuite, redisServerOnPath, startRedisServer } from "../helpers/redis-server.js";
 
 const COMMENTS = "/repos/{owner}/{repo}/issues/{issue_number}/comments";
 
@@ -59,23 +58,13 @@ afterEach(() => {
 });
 
 describe.skipIf(!redisServerOnPath())("two replicas sharing Redis", () => {
-  let server: RedisServer;
-  let admin: Redis;
-
-  beforeAll(async () => {
-    server = await startRedisServer();
-    admin = new Redis(server.url);
-  });
-  afterAll(async () => {
-    admin?.disconnect();
-    await server?.stop();
-  });
+  const redis = redisForSuite();
   beforeEach(async () => {
-    await admin.flushall();
+    await redis.admin.flushall();
   });
 
   it("the same deliveries to both at once give one of everything, written once", async () => {
-    const { world, both } = replicas(server.url);
+    const { world, both } = replicas(redis.server.url);
     const n = fileIssue(world);
     await both("issues", world.sandbox.payloadFor.issues("opened", OWNER, REPO, n, { sender: "reporter" }));
     const c = world.sandbox.addComment(OWNER, REPO, n, "/severity sev0 customer records were read\n/note rotated the DB credentials", "bob");
@@ -100,7 +89,7 @@ describe.skipIf(!redisServerOnPath())("two replicas sharing Redis", () => {
   });
 
   it("two different deliveries for one issue on two replicas at once take turns: one record, written once", async () => {
-    const { world, apps } = replicas(server.url);
+    const { world, apps } = replicas(redis.server.url);
     const n = fileIssue(world);
     // Filing a labelled issue sends issues.opened and issues.labeled together; the balancer may split them.
     await Promise.all([
@@ -114,7 +103,7 @@ describe.skipIf(!redisServerOnPath())("two replicas sharing Redis", () => {
   });
 
   it("a copy of a delivery another replica handled costs nothing; a failed one is handled again on redelivery", async () => {
-    const { world, apps } = replicas(server.url);
+    const { world, apps } = replicas(redis.server.url);
     const n = fileIssue(world);
     const opened = world.sandbox.payloadFor.issues("opened", OWNER, REPO, n, { sender: "reporter" });
     world.sandbox.injectFault({ kind: "server-error", status: 500, method: "POST", route: "/graphql", times: 10 });
@@ -129,7 +118,7 @@ describe.skipIf(!redisServerOnPath())("two replicas sharing Redis", () => {
   });
 
   it("both timers firing at once do the check once: the other replica's tick costs no request", async () => {
-    const { world, apps, ticks } = replicas(server.url);
+    const { world, apps, ticks } = replicas(redis.server.url);
     await Promise.all(apps.map((a) => a.ready));
     const n = fileIssue(world); // filed while no webhook arrived: only the check can take it in
     world.sandbox.resetCounts();

@@ -2,6 +2,7 @@ import { renderMarker } from "../../markers/define.js";
 import { EVIDENCE_NOTICE, type NoticeKind } from "../../markers/evidence-kinds.js";
 import { GITHUB_BODY_LIMIT, truncateText } from "../markdown/fit-body.js";
 import { verbatimBlock } from "../postmortem/verbatim-block.js";
+import { noticeKey } from "./read-ledger.js";
 
 /** A notice to post: the key that makes it one of a kind, and its body. */
 export interface Notice {
@@ -32,7 +33,7 @@ const FRAME = 4_000;
  */
 export function renderNotices(input: NoticeInput): Notice[] {
   const { issue, comment, change, hash } = input;
-  const key = (part?: number) => `evidence-notice:${issue}:${comment}:${change}:${hash}${part ? `:${part}` : ""}`;
+  const key = (part?: number) => `evidence-notice:${issue}:${noticeKey(comment, change, hash, part)}`;
   if (!input.original) return [{ key: key(), body: `${renderMarker(EVIDENCE_NOTICE, { issue, comment, change, hash })}\n${input.text}` }];
   const pieces = split(input.original.body, GITHUB_BODY_LIMIT - FRAME - input.text.length);
   return pieces.map((piece, i) => {
