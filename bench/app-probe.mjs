@@ -10,3 +10,25 @@ process.on("SIGUSR2", () => {
 });
 // An orderly exit on SIGTERM, so `--cpu-prof` (BENCH_NODE_ARGS) gets to write its profile.
 process.on("SIGTERM", () => process.exit(0));
+
+// Per delivery, answered in response headers (deliveries come one at a time, so nothing else runs meanwhile):
+// - x-bench-busy-ms: how long the main thread was busy between the request arriving and its answer (the event loop's
+//   active time: Vigil's handler with Node's HTTP client and server, Octokit, JSON and GC pauses), leaving out the time
+//   it sat idle waiting for GitHub's answers (the sandbox, in another process);
+// - x-bench-cpu-us: the process's CPU over the same span, every thread (V8 collects garbage on helper threads too).
+const { ServerResponse, Server } = await import("node:http");
+const { performance } = await import("node:perf_hooks");
+const emit = Server.prototype.emit;
+Server.prototype.emit = function (event, req, res) {
+  if (event === "request" && res) res.bench = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+  return emit.apply(this, arguments);
+};
+const writeHead = ServerResponse.prototype.writeHead;
+ServerResponse.prototype.writeHead = function (...args) {
+  if (this.bench && !this.headersSent) {
+    const used = process.cpuUsage(this.bench.cpu);
+    this.setHeader("x-bench-cpu-us", String(used.user + used.system));
+    this.setHeader("x-bench-busy-ms", String(performance.eventLoopUtilization(this.bench.elu).active));
+  }
+  return writeHead.apply(this, args);
+};

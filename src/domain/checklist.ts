@@ -1,4 +1,4 @@
-import { locateTaskItems, taskItems } from "./markdown/task-items.js";
+import { taskItems } from "./markdown/task-items.js";
 
 /** A checklist item: its text and whether it is ticked. */
 export interface ChecklistItem {
@@ -11,21 +11,20 @@ export function parseTaskItems(markdown: string): ChecklistItem[] {
   return taskItems(markdown).map(({ text, checked }) => ({ text, checked }));
 }
 
+// A ticked box is `[x]` or `[X]`; most documents Vigil keeps have none, and then need no parse.
+const TICKED_BOX_RE = /\[[xX]\]/;
+
 /**
- * Ticks, in a freshly rendered document, the items whose exact text was ticked in the previous
- * version, so re-rendering a comment Vigil maintains never undoes a responder's progress. Only the
- * box changes: everything else in `next` (bullets, indentation, line endings) stays as it was.
- * Items in code blocks, HTML or block quotes are data and neither count nor change.
+ * The exact texts of the items ticked in a document, so a comment Vigil maintains can be rendered
+ * again with the same items ticked and never undo a responder's progress. Items in code blocks,
+ * HTML or block quotes are data and do not count.
  */
-export function keepCheckedItems(previous: string, next: string): string {
-  const checked = new Set(taskItems(previous).filter((i) => i.checked).map((i) => i.text));
-  if (checked.size === 0) return next;
-  let out = next;
-  for (const { checked: done, text, markOffset } of locateTaskItems(next)) {
-    // A box holds one character (space or tab) when unticked, so offsets stay valid as it is ticked.
-    if (!done && checked.has(text) && next[markOffset + 1] === "]") {
-      out = `${out.slice(0, markOffset)}x${out.slice(markOffset + 1)}`;
-    }
-  }
-  return out;
+export function tickedItems(markdown: string): ReadonlySet<string> {
+  if (!TICKED_BOX_RE.test(markdown)) return new Set();
+  return new Set(taskItems(markdown).filter((i) => i.checked).map((i) => i.text));
+}
+
+/** A checklist in markdown, with the items whose exact text is in `ticked` ticked. */
+export function renderChecklist(items: readonly string[], ticked: ReadonlySet<string>): string[] {
+  return items.map((item) => `- [${ticked.has(item) ? "x" : " "}] ${item}`);
 }

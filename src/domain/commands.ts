@@ -1,6 +1,7 @@
 import { distance as levenshtein } from "fastest-levenshtein";
 import { commandLines } from "./markdown/command-lines.js";
 import { sourceLines } from "./markdown/parse.js";
+import { rememberByText } from "./remember.js";
 import { planSlug } from "./plans/slug.js";
 import { isGitHubLogin } from "./sanitize.js";
 import { splitSeverity, type AssessedSeverity } from "./severity.js";
@@ -195,7 +196,7 @@ function parseArgs(name: CommandName, args: string, more: string): Command | str
  * (lazy continuation lines included), HTML comments or list items (see `commandLines`). `/note`
  * text and a `/comms` message run on, verbatim, over the following lines until the next command line.
  */
-export function parseCommands(commentBody: string): ParsedCommand[] {
+export const parseCommands: (commentBody: string) => readonly ParsedCommand[] = rememberByText((commentBody) => {
   const lines = sourceLines(commentBody).map((l) => l.text);
   const found = commandLines(commentBody).flatMap(({ text, line }) => {
     const cmd = commandLine(text);
@@ -212,7 +213,7 @@ export function parseCommands(commentBody: string): ParsedCommand[] {
     const result = parseArgs(name, args, more);
     return typeof result === "string" ? { ok: false, line, error: result } : { ok: true, command: result, line };
   });
-}
+});
 
 /** Markdown help: a table of the commands and what they do, and who may run them. */
 export function helpText(): string {

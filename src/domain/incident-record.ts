@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { VigilSettings as VigilConfig } from "./settings.js";
-import { keepCheckedItems } from "./checklist.js";
+import { renderChecklist, tickedItems } from "./checklist.js";
+import { rememberByText } from "./remember.js";
 import { helpText } from "./commands.js";
 import type { IncidentReport } from "./incident-report.js";
 import type { IncidentSnapshot, IncidentState, TimelineEntry } from "./incident-state.js";
@@ -38,10 +39,17 @@ const SOURCE: Record<string, string> = {
   unknown: "Unknown",
 };
 
-/** Formats an instant for people: local time in the configured zone, with the zone's abbreviation. */
-export function formatMoment(iso: string, timezone: string): string {
+// Luxon builds a new Intl formatter for every zone abbreviation it prints, and every delivery re-renders
+// the same few moments: remembered, keyed by both texts (a NUL joins them; neither holds one).
+const formatRemembered = rememberByText((key) => {
+  const [iso = "", timezone] = key.split("\u0000");
   const dt = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
   return dt.isValid ? dt.toFormat("yyyy-MM-dd HH:mm ZZZZ") : iso;
+});
+
+/** Formats an instant for people: local time in the configured zone, with the zone's abbreviation. */
+export function formatMoment(iso: string, timezone: string): string {
+  return formatRemembered(`${iso}\u0000${timezone}`);
 }
 
 const SUMMARY_MAX = 12_000;
@@ -77,6 +85,7 @@ export function renderIncidentRecord(input: RecordInput): string {
 
 function renderWith({ marker, snapshot, state, report, config, previousBody, unassignable }: RecordInput, timelineMax: number): string {
   const tz = config.timezone;
+  const ticked = tickedItems(previousBody ?? "");
   const sev = SEVERITY_INFO[state.severity];
   const pages = severityPages(state.severity);
   const officer = config.oncall.securityOfficer;
@@ -131,11 +140,11 @@ function renderWith({ marker, snapshot, state, report, config, previousBody, una
   lines.push(
     "### Mitigation checklist",
     "",
-    ...MITIGATION_CHECKLIST.map((item) => `- [ ] ${item}`),
+    ...renderChecklist(MITIGATION_CHECKLIST, ticked),
     "",
     "### Investigation checklist",
     "",
-    ...INVESTIGATION_CHECKLIST.map((item) => `- [ ] ${item}`),
+    ...renderChecklist(INVESTIGATION_CHECKLIST, ticked),
     "",
     "### Timeline",
     "",
@@ -148,8 +157,7 @@ function renderWith({ marker, snapshot, state, report, config, previousBody, una
     "",
     "_Vigil keeps this record up to date in place. Tick checklist items here as the work is done._",
   );
-  const body = lines.join("\n");
-  return previousBody ? keepCheckedItems(previousBody, body) : body;
+  return lines.join("\n");
 }
 
 // Shortened with a visible ellipsis; the field's note, or the record's, says the full text stays in the issue.

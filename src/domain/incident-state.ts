@@ -42,7 +42,7 @@ export interface CommandComment {
   at: string;
   author: string;
   url: string;
-  commands: ParsedCommand[];
+  commands: readonly ParsedCommand[];
   recorded: readonly string[] | null;
   edited: boolean;
   allowed?: boolean;

@@ -20,6 +20,7 @@
  * - A code fence left unclosed is treated as plain text, so one stray ``` cannot swallow the rest.
  */
 import { load } from "js-yaml";
+import { rememberByText } from "./remember.js";
 
 /** The kinds of answer a form field collects (markdown elements collect none and are skipped). */
 type FieldType = "input" | "textarea" | "dropdown" | "checkboxes";
@@ -57,8 +58,14 @@ export class FormDefinitionError extends Error {
 
 const FIELD_TYPES: readonly string[] = ["input", "textarea", "dropdown", "checkboxes"];
 
+// Every delivery reads the repository's form and the incident's body again, mostly the same texts as last time.
+const FORMS_KEPT = { entries: 100, chars: 1_000_000 };
+const BODIES_KEPT = { entries: 500, chars: 2_000_000 };
+
 /** Reads an issue form's YAML into its answerable fields; throws FormDefinitionError when it is not one. */
-export function parseFormDefinition(yamlText: string): FormDefinition {
+export const parseFormDefinition: (yamlText: string) => FormDefinition = rememberByText(readFormDefinition, FORMS_KEPT);
+
+function readFormDefinition(yamlText: string): FormDefinition {
   let doc: unknown;
   try {
     doc = load(yamlText);
@@ -104,8 +111,20 @@ function readOptions(raw: unknown, type: string, where: string): string[] {
   });
 }
 
+// Keyed by the form object: a form read from the same text is the same (remembered) object.
+const bodiesByForm = new WeakMap<FormDefinition, (body: string) => ParsedFormBody>();
+
 /** Splits a rendered issue body into answers keyed by field id, using the form's labels. */
 export function parseFormBody(body: string, form: FormDefinition): ParsedFormBody {
+  let parse = bodiesByForm.get(form);
+  if (!parse) {
+    parse = rememberByText((text) => splitBody(text, form), BODIES_KEPT);
+    bodiesByForm.set(form, parse);
+  }
+  return parse(body);
+}
+
+function splitBody(body: string, form: FormDefinition): ParsedFormBody {
   const lines = body.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const ignoredFences = new Set<number>();
   // Re-split while a fence stays open at the end: that opener was a stray ``` typed as text.

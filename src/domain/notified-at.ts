@@ -15,8 +15,8 @@
  * (ambiguous too), and any moment more than FUTURE_TOLERANCE_MINUTES after `now`.
  * A local time that falls in a daylight-saving gap is moved forward by the gap, as Luxon does.
  */
-import { DateTime, IANAZone } from "luxon";
-import { readMoment } from "./working-days.js";
+import { DateTime } from "luxon";
+import { isKnownZone, readMoment } from "./working-days.js";
 
 /** How far ahead of `now` an answer may be before it is refused; absorbs clocks that disagree a little. */
 export const FUTURE_TOLERANCE_MINUTES = 5;
@@ -45,7 +45,7 @@ function failure(problem: "unreadable" | "future", reason: string, fix: string):
 
 /** Reads a reporter's notification time leniently; see the file comment for what is accepted. */
 export function parseNotifiedAt(text: string, timezone: string, now: Date): NotifiedAtResult {
-  if (!IANAZone.isValidZone(timezone)) throw new RangeError(`Vigil: "${timezone}" is not an IANA time zone`);
+  if (!isKnownZone(timezone)) throw new RangeError(`Vigil: "${timezone}" is not an IANA time zone`);
   const typed = text.trim();
   const parsed = readTyped(typed, timezone, DateTime.fromJSDate(now, { zone: timezone }));
   if (!parsed) {
@@ -90,6 +90,10 @@ function readTyped(typed: string, timezone: string, now: DateTime): { moment: Da
     const time = readTime(s.slice(relative[0].length));
     return time ? { moment: onDay(day, time), dateOnly: false } : null;
   }
+  // ISO first, as it is what the form asks for: no time format can read an ISO date (Luxon anchors its formats and
+  // every one begins with a 1- or 2-digit hour), so the order changes only how many formats are tried.
+  const written = iso(s, zone, !/[T ]/i.test(s));
+  if (written) return written;
   const time = readTime(s);
   if (time) {
     const today = onDay(nowInZone, time);
@@ -97,8 +101,6 @@ function readTyped(typed: string, timezone: string, now: DateTime): { moment: Da
     const latest = nowInZone.plus({ minutes: FUTURE_TOLERANCE_MINUTES });
     return { moment: today > latest ? onDay(nowInZone.minus({ days: 1 }), time) : today, dateOnly: false };
   }
-  const written = iso(s, zone, !/[T ]/i.test(s));
-  if (written) return written;
   for (const format of DATE_TIME_FORMATS) {
     const moment = DateTime.fromFormat(s, format, { zone, locale: "en-US" });
     if (moment.isValid) return { moment, dateOnly: false };
@@ -142,7 +144,7 @@ function zoneName(designator: string): string | null {
   if (d === "UTC" || d === "GMT" || d === "Z") return "UTC";
   const offset = /^([+-])(\d{2}):?(\d{2})?$/.exec(designator);
   if (offset) return `UTC${offset[1]}${Number(offset[2])}${offset[3] && offset[3] !== "00" ? `:${offset[3]}` : ""}`;
-  return IANAZone.isValidZone(designator) ? designator : null;
+  return isKnownZone(designator) ? designator : null;
 }
 
 function oneLine(s: string): string {

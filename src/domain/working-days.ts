@@ -49,6 +49,19 @@ export const MOMENT_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:
 const MAX_CONSECUTIVE_NON_WORKING = 400;
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+// Zones Intl already accepted, in any spelling. Luxon builds an Intl formatter for every check, and every incident
+// delivery checks the configured zone again. Bounded, since a reporter may type any spelling of a zone.
+const acceptedZones = new Set<string>();
+const ACCEPTED_ZONES_MAX = 1_000;
+
+/** Whether this runtime's Intl knows `zone` as an IANA time zone, in any capitalisation (luxon's check, remembered). */
+export function isKnownZone(zone: string): boolean {
+  if (acceptedZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  if (acceptedZones.size < ACCEPTED_ZONES_MAX) acceptedZones.add(zone);
+  return true;
+}
+
 // Zones already found valid and spelled as the IANA database does. Checking builds Intl formatters and walks every
 // zone name, and every moment read checks its zone: a handler reads dozens. Only valid zones are kept (a few hundred).
 const checkedZones = new Set<string>();
@@ -56,7 +69,7 @@ const checkedZones = new Set<string>();
 /** Throws a RangeError unless `zone` is an IANA time zone that this runtime knows. */
 export function assertTimeZone(zone: string): void {
   if (checkedZones.has(zone)) return;
-  if (!IANAZone.isValidZone(zone)) {
+  if (!isKnownZone(zone)) {
     throw new RangeError(`"${zone}" is not a known IANA time zone; use a name such as America/Los_Angeles, Europe/Berlin or UTC`);
   }
   const spelled = zoneSpelling(zone);
@@ -113,8 +126,26 @@ function shiftDate(date: string, days: number): string {
   return calendarDay(date).plus({ days }).toISODate() as string;
 }
 
+// A repository's settings stay the same object while its configuration is cached, and every delivery asks for its
+// calendar: built once per settings object and zone, with the days it has already judged.
+const calendars = new WeakMap<VigilSettings["calendar"], Map<string, WorkingCalendar>>();
+
 /** Builds the working-day calendar of SPEC 2.5 from the `calendar` and `timezone` settings. */
 export function workingCalendar(config: Pick<VigilSettings, "calendar" | "timezone">): WorkingCalendar {
+  let byZone = calendars.get(config.calendar);
+  if (!byZone) {
+    byZone = new Map();
+    calendars.set(config.calendar, byZone);
+  }
+  let built = byZone.get(config.timezone);
+  if (!built) {
+    built = buildCalendar(config);
+    byZone.set(config.timezone, built);
+  }
+  return built;
+}
+
+function buildCalendar(config: Pick<VigilSettings, "calendar" | "timezone">): WorkingCalendar {
   const { calendar, timezone } = config;
   assertTimeZone(timezone);
   const problem = holidayPlaceProblem(calendar);

@@ -27,8 +27,19 @@ export function encodeMarker(kind: string, version: number, data: object): strin
   return `<!-- vigil:${kind} v${version} ${escapeJson(data)} -->`;
 }
 
+const PREFIX = "<!-- vigil:";
+
+/**
+ * Whether a body starts with a marker of this kind, by its first characters alone: a marker of another kind or a
+ * person's comment is told apart without decoding (a look-up runs per kind over every comment of an issue).
+ */
+export function startsWithKind(body: string, kind: string): boolean {
+  return body.startsWith(`${PREFIX}${kind} `);
+}
+
 /** The marker on the first line of a body, or null. Versionless markers (written before v2) read as v1. */
 export function decodeMarker(body: string): RawMarker | null {
+  if (!body.startsWith(PREFIX)) return null;
   const end = body.indexOf("\n");
   const first = (end === -1 ? body : body.slice(0, end)).replace(/\r$/, "");
   const m = LINE_RE.exec(first);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { decodeMarker, encodeMarker, type RawMarker } from "./codec.js";
+import { decodeMarker, encodeMarker, startsWithKind, type RawMarker } from "./codec.js";
 import { isOwn, type Author, type Identity } from "./identity.js";
 
 /** One kind of marker: its name, current version, the schema of its data and how older versions read. */
@@ -24,7 +24,7 @@ export function renderMarker<T>(definition: MarkerDefinition<T>, data: T): strin
 
 /** Data of the marker of this kind that starts `body`, regardless of who wrote it (for tests and tools). */
 export function parseMarker<T>(definition: MarkerDefinition<T>, body: string): T | null {
-  const raw = decodeMarker(body);
+  const raw = startsWithKind(body, definition.kind) ? decodeMarker(body) : null;
   if (!raw || raw.kind !== definition.kind) return null;
   if (raw.version === definition.version) {
     const result = definition.schema.safeParse(raw.data);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keepCheckedItems, parseTaskItems } from "../../src/domain/checklist.js";
+import { parseTaskItems, renderChecklist, tickedItems } from "../../src/domain/checklist.js";
 
 describe("parseTaskItems", () => {
   it("reads ticked and unticked items in order", () => {
@@ -47,8 +47,8 @@ describe("parseTaskItems", () => {
   });
 });
 
-describe("keepCheckedItems", () => {
-  const next = [
+describe("tickedItems", () => {
+  const doc = [
     "### Mitigation checklist",
     "",
     "- [ ] Quarantine affected servers",
@@ -60,80 +60,50 @@ describe("keepCheckedItems", () => {
     "- [ ] Review intrusion-detection logs",
   ].join("\n");
 
-  it("ticks in the new document the items ticked in the previous one", () => {
-    const previous = next
+  it("names the exact texts of the items ticked with [x] or [X]", () => {
+    const ticked = doc
       .replace("- [ ] Quarantine affected servers", "- [x] Quarantine affected servers")
       .replace("- [ ] Review intrusion-detection logs", "- [X] Review intrusion-detection logs");
-    const out = keepCheckedItems(previous, next);
-    expect(out).toBe(
-      next
-        .replace("- [ ] Quarantine affected servers", "- [x] Quarantine affected servers")
-        .replace("- [ ] Review intrusion-detection logs", "- [x] Review intrusion-detection logs"),
-    );
-    expect(parseTaskItems(out).map((i) => i.checked)).toEqual([true, false, false, true]);
+    expect([...tickedItems(ticked)]).toEqual(["Quarantine affected servers", "Review intrusion-detection logs"]);
   });
 
-  it("matches items whatever bullet or indentation the previous version used", () => {
-    const previous = "  * [x] Quarantine affected servers\n+ [x] Review system logs, and gaps in them";
-    expect(parseTaskItems(keepCheckedItems(previous, next)).filter((i) => i.checked).map((i) => i.text)).toEqual([
+  it("reads any bullet or indentation, and CRLF line ends", () => {
+    expect([...tickedItems("  * [x] Quarantine affected servers\n+ [x] Review system logs, and gaps in them")]).toEqual([
       "Quarantine affected servers",
       "Review system logs, and gaps in them",
     ]);
+    expect([...tickedItems(doc.replace("- [ ] Restore", "- [x] Restore").replace(/\n/g, "\r\n"))]).toEqual(["Restore affected data from backups"]);
   });
 
-  it("keeps the new document's bullet and indentation", () => {
-    const indented = "Steps:\n  * [ ] Quarantine affected servers\n  * [ ] Add capacity";
-    expect(keepCheckedItems("- [x] Quarantine affected servers", indented)).toBe(
-      "Steps:\n  * [x] Quarantine affected servers\n  * [ ] Add capacity",
-    );
+  it("is empty when nothing is ticked", () => {
+    expect(tickedItems(doc).size).toBe(0);
+    expect(tickedItems("").size).toBe(0);
+    expect(tickedItems("a link [x](https://example.com) is no item").size).toBe(0);
   });
 
-  it("reads a previous version with CRLF line ends", () => {
-    const previous = next.replace("- [ ] Restore affected data from backups", "- [x] Restore affected data from backups").replace(/\n/g, "\r\n");
-    const out = keepCheckedItems(previous, next);
-    expect(out).toContain("- [x] Restore affected data from backups");
-    expect(out).not.toContain("\r");
-    expect(parseTaskItems(out).filter((i) => i.checked)).toHaveLength(1);
+  it("ignores ticked items in code, HTML comments and block quotes", () => {
+    expect(tickedItems("```\n- [x] Quarantine affected servers\n```\n- [ ] Quarantine affected servers").size).toBe(0);
+    expect(tickedItems("<!--\n- [x] Add capacity\n-->\n> - [x] quoted").size).toBe(0);
+  });
+});
+
+describe("renderChecklist", () => {
+  const items = ["Quarantine affected servers", "Add capacity"];
+
+  it("ticks only the items whose text is exactly the same", () => {
+    expect(renderChecklist(items, new Set(["Add capacity", "quarantine affected servers", "Quarantine affected server"]))).toEqual([
+      "- [ ] Quarantine affected servers",
+      "- [x] Add capacity",
+    ]);
   });
 
-  it("ticks only items whose text is exactly the same", () => {
-    const previous = [
-      "- [x] Quarantine affected server",
-      "- [x] restore affected data from backups",
-      "- [x] Review system logs",
-      "- [x] Review intrusion-detection logs and alerts",
-    ].join("\n");
-    expect(keepCheckedItems(previous, next)).toBe(next);
-  });
-
-  it("returns the new document unchanged when nothing was ticked", () => {
-    expect(keepCheckedItems(next, next)).toBe(next);
-    expect(keepCheckedItems("", next)).toBe(next);
-    expect(keepCheckedItems("- [ ] Quarantine affected servers", next)).toBe(next);
-  });
-
-  it("ticks only the box, not brackets later in the text", () => {
-    const doc = "- [ ] Check [ ] placeholders in configs";
-    expect(keepCheckedItems("- [x] Check [ ] placeholders in configs", doc)).toBe("- [x] Check [ ] placeholders in configs");
-  });
-
-  it("leaves items already ticked in the new document alone", () => {
-    const ticked = "- [x] Quarantine affected servers\n- [ ] Add capacity";
-    expect(keepCheckedItems("- [x] Add capacity", ticked)).toBe("- [x] Quarantine affected servers\n- [x] Add capacity");
+  it("round-trips through tickedItems", () => {
+    const ticked = new Set(["Quarantine affected servers"]);
+    expect(tickedItems(renderChecklist(items, ticked).join("\n"))).toEqual(ticked);
   });
 });
 
 describe("task items inside code", () => {
-  it("ignores ticked items inside a fence when carrying ticks", () => {
-    const prev = "```\n- [x] Quarantine affected servers\n```\n- [ ] Quarantine affected servers";
-    expect(keepCheckedItems(prev, prev)).toBe(prev);
-  });
-
-  it("never rewrites an item inside a fence", () => {
-    const next = "```\n- [ ] Add capacity\n```\n- [ ] Add capacity";
-    expect(keepCheckedItems("- [x] Add capacity", next)).toBe("```\n- [ ] Add capacity\n```\n- [x] Add capacity");
-  });
-
   it("does not count quoted items", () => {
     expect(parseTaskItems("> - [x] quoted\n- [ ] real")).toEqual([{ text: "real", checked: false }]);
   });

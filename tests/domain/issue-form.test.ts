@@ -222,6 +222,25 @@ describe("parseFormBody with other field types", () => {
   });
 });
 
+describe("reading the same texts again", () => {
+  const yaml = "body:\n  - type: input\n    id: ticket\n    attributes:\n      label: Ticket\n";
+
+  it("gives one form for one text, and reads a body by the form it is given", () => {
+    const form = parseFormDefinition(yaml);
+    expect(parseFormDefinition(yaml)).toBe(form);
+    const other = parseFormDefinition(yaml.replace("label: Ticket", "label: Reference"));
+    const body = "### Ticket\n\nSEC-42";
+    expect(parseFormBody(body, form).values).toEqual({ ticket: "SEC-42" });
+    expect(parseFormBody(body, other)).toEqual({ values: {}, unknownSections: ["Ticket"] });
+    expect(parseFormBody(body, form)).toBe(parseFormBody(body, form));
+  });
+
+  it("still refuses a text that is no form, every time", () => {
+    expect(() => parseFormDefinition("body: 3")).toThrow(FormDefinitionError);
+    expect(() => parseFormDefinition("body: 3")).toThrow(FormDefinitionError);
+  });
+});
+
 describe("matchOption", () => {
   const severities = INCIDENT_FORM.fields.find((f) => f.id === "severity")?.options ?? [];
   const sources = INCIDENT_FORM.fields.find((f) => f.id === "source")?.options ?? [];

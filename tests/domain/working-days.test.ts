@@ -224,3 +224,16 @@ describe("bad input", () => {
     expect(() => cal.addWorkingDays("2026-11-25", 1.5)).toThrow(/whole number/);
   });
 });
+
+describe("one calendar per settings", () => {
+  it("answers the same settings object and zone with the same calendar, and other settings with their own", () => {
+    const settings = { timezone: "America/Los_Angeles", calendar: { holidayTypes: ["public"], workingDays: MON_FRI, extraHolidays: [], country: "US", state: "CA" } } as const;
+    const first = workingCalendar(settings);
+    expect(workingCalendar(settings)).toBe(first);
+    expect(workingCalendar({ ...settings, timezone: "Europe/Berlin" })).not.toBe(first);
+    // Another repository's settings with a company holiday on the Wednesday: a calendar of their own.
+    const other = workingCalendar({ ...settings, calendar: { ...settings.calendar, extraHolidays: ["2026-12-02"] } });
+    expect(other.addWorkingDays("2026-11-25T15:00", 3).dueDate).toBe("2026-12-03");
+    expect(first.addWorkingDays("2026-11-25T15:00", 3).dueDate).toBe("2026-12-02");
+  });
+});

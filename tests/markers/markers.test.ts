@@ -31,6 +31,13 @@ describe("marker codec", () => {
   it("reads versionless markers of earlier releases as version 1", () => {
     expect(decodeMarker('<!-- vigil:command-reply {"comment":5} -->')).toEqual({ kind: "command-reply", version: 1, data: { comment: 5 } });
   });
+
+  it("reads a marker with CRLF, and nothing that does not start with one", () => {
+    const line = encodeMarker("incident-record", 2, { a: 1 });
+    expect(decodeMarker(`${line}\r\nrecord`)).toEqual({ kind: "incident-record", version: 2, data: { a: 1 } });
+    expect(decodeMarker(` ${line}`)).toBeNull();
+    expect(decodeMarker(`${"x".repeat(100_000)}${line}`)).toBeNull();
+  });
 });
 
 describe("typed markers", () => {
@@ -48,6 +55,13 @@ describe("typed markers", () => {
 
   it("leave markers of a newer version alone", () => {
     expect(parseMarker(COMMAND_REPLY, encodeMarker("command-reply", 3, { comment: 1 }))).toBeNull();
+  });
+
+  it("read only their own kind, a kind whose name starts the same included, and versionless ones of it", () => {
+    expect(parseMarker(COMMAND_REPLY, encodeMarker("command-reply-x", 2, { comment: 1 }))).toBeNull();
+    expect(parseMarker(COMMAND_REPLY, encodeMarker("command", 2, { comment: 1 }))).toBeNull();
+    expect(parseMarker(COMMAND_REPLY, '<!-- vigil:command-reply {"comment":5} -->')).toEqual({ comment: 5 });
+    expect(parseMarker(COMMAND_REPLY, `${encodeMarker("command-reply", 2, { comment: 7 })}\r\ntext`)).toEqual({ comment: 7 });
   });
 });
 

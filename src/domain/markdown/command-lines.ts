@@ -41,8 +41,10 @@ function linesOf(block: Paragraph | Heading, markdown: string, lines: ReturnType
  * (including lazy continuation lines) or list items. LF, CRLF and CR line endings are accepted.
  */
 export function commandLines(body: string): CommandLine[] {
-  const tree = parseMarkdown(body);
   const lines = sourceLines(body);
+  // Only a line that starts with `/` can be a command: most comments have none and need no parse.
+  if (!lines.some((l) => SLASH_RE.test(l.text))) return [];
+  const tree = parseMarkdown(body);
   return tree.children.flatMap((node) =>
     node.type === "paragraph" || node.type === "heading" ? linesOf(node, body, lines) : [],
   );

@@ -1,4 +1,5 @@
 import type { ListItem, Node, Parent } from "mdast";
+import { rememberByText } from "../remember.js";
 import { parseMarkdown } from "./parse.js";
 
 /** A task-list item as GitHub renders it. */
@@ -49,12 +50,16 @@ function collect(node: Node, depth: number, markdown: string, out: LocatedTaskIt
   }
 }
 
+// A box is `[`, then a space, tab, line ending, `x` or `X`, then `]` (micromark's task-list syntax): a
+// document without one has no task item and needs no parse.
+const BOX_RE = /\[(?:[ \txX\n]|\r\n?)\]/;
+
 /** Every task-list item with where its box is, in document order; see `taskItems`. */
-export function locateTaskItems(markdown: string): LocatedTaskItem[] {
+export const locateTaskItems: (markdown: string) => readonly LocatedTaskItem[] = rememberByText((markdown) => {
   const out: LocatedTaskItem[] = [];
-  collect(parseMarkdown(markdown), 0, markdown, out);
+  if (BOX_RE.test(markdown)) collect(parseMarkdown(markdown), 0, markdown, out);
   return out;
-}
+});
 
 /**
  * Every GFM task-list item of a document, in order: `- [ ]`, `* [x]`, `+ [X]`, `1. [ ]`, nested

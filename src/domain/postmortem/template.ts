@@ -1,5 +1,6 @@
 import type { Node, Parent, Root, Text } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
+import { rememberByText } from "../remember.js";
 
 /** Where a placeholder's content may go: `inline` within a line, `block` only on a line of its own. */
 type PlaceholderKind = "inline" | "block";
@@ -55,7 +56,8 @@ function isAlone(text: Text, parent: Parent, root: Root): boolean {
 // Placeholders are looked for only in text nodes: one in an HTML comment, a code block or a link
 // target is left as written and its content appended instead, because content placed there
 // would be hidden, or could end the comment and let quoted text render as markdown.
-function findHits(template: string): Hit[] {
+// A repository's template rarely changes while every resolved incident is filled from it: found once per text.
+const findHits = rememberByText((template: string): Hit[] => {
   const root = parseMarkdown(template);
   const hits: Hit[] = [];
   const visit = (node: Node): void => {
@@ -77,7 +79,7 @@ function findHits(template: string): Hit[] {
   };
   visit(root);
   return hits.sort((a, b) => a.start - b.start);
-}
+});
 
 /**
  * Fills a post-mortem template in one pass: each known `{{name}}` (spaces inside the braces

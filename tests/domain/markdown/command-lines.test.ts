@@ -85,4 +85,9 @@ describe("commandLines", () => {
     expect(commandLines("")).toEqual([]);
     expect(commandLines("Looking into it.")).toEqual([]);
   });
+
+  it("finds nothing in a comment with no line starting with /", () => {
+    expect(commandLines("a path a/b and ` /x` mid-line\n  text / more")).toEqual([]);
+    expect(commandLines("Update:\n/status mitigating")).toEqual([{ text: "/status mitigating", line: 2 }]);
+  });
 });

@@ -58,4 +58,19 @@ describe("taskItems", () => {
       expect(taskItems(md)).toEqual([]);
     }
   });
+
+  it("reads a box holding a tab, and answers the same for the same text again", () => {
+    const md = "- [\t] tab box\n- [x] done";
+    const first = taskItems(md);
+    expect(first).toEqual([
+      { text: "tab box", checked: false, depth: 0, line: 1 },
+      { text: "done", checked: true, depth: 0, line: 2 },
+    ]);
+    expect(taskItems(md)).toEqual(first);
+  });
+
+  it("finds no item, without parsing, in a document with no box, and items once a box is typed", () => {
+    expect(taskItems("- [link](https://example.com) and [ref]\n- item")).toEqual([]);
+    expect(taskItems("- [link](https://example.com) and [ref]\n- [ ] item")).toEqual([{ text: "item", checked: false, depth: 0, line: 2 }]);
+  });
 });
