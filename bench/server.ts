@@ -1,9 +1,11 @@
 // `BENCH_ONLY=server npm run bench` (or `npm run bench:server`): Vigil alone, as production runs it. The built app runs
-// in a child process (`probot run dist/src/index.js`, GHE_HOST pointing at loopback); the in-memory sandbox serves
-// GitHub's API over HTTP from this process, so its OpenAPI description, GraphQL schema, validation and stored
-// state weigh on this process, not on the app's RSS. 1,000 signed webhook deliveries go to the app's webhook path
+// in a child process (`npm start`'s command: `probot run dist/src/index.js` with its Node flags, GHE_HOST pointing at
+// loopback); the in-memory sandbox serves GitHub's API over HTTP from this process, so its OpenAPI description,
+// GraphQL schema, validation and stored state weigh on this process, not on the app's RSS. 1,000 signed webhook deliveries go to the app's webhook path
 // one at a time; Probot answers a delivery once its handlers finish.
-// BENCH_THROTTLE=off preloads bench/no-throttle-waits.mjs (see there); BENCH_DELIVERIES sets the count.
+// BENCH_THROTTLE=off preloads bench/no-throttle-waits.mjs (see there); BENCH_DELIVERIES sets the count. For digging in:
+// BENCH_NODE_ARGS adds Node flags to the app (`--cpu-prof`, `--trace-gc`), BENCH_APP_STDOUT=1 shows its output, and
+// BENCH_ROUTES=N prints the API requests of the Nth delivery.
 import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
