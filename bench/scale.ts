@@ -15,7 +15,7 @@ import { createVigil } from "../src/index.js";
 import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations, type CheckSummary } from "../src/triggers/check-all.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
-import { INCIDENT_ONLY, NOW, OWNER, PEOPLE } from "./fixtures.js";
+import { INCIDENT_COMMENTS, INCIDENT_ONLY, incidentRepos, NOW, OWNER, PEOPLE } from "./fixtures.js";
 
 const RECURRING = `${PEOPLE}drill: { month: 3 }\n`;
 
@@ -166,13 +166,7 @@ async function events(): Promise<void> {
   gc?.();
   const rssStart = process.memoryUsage().rss;
   const sandbox = new GitHubSandbox({ now: NOW, strict: true });
-  sandbox.addUser(OWNER, "Organization");
-  const repos = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
-  for (const repo of repos) {
-    sandbox.addRepo({ owner: OWNER, name: repo, ownerType: "Organization" });
-    for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, repo, login, "write");
-    sandbox.setFile(OWNER, repo, ".github/incident-response.yml", INCIDENT_ONLY);
-  }
+  const repos = incidentRepos(sandbox);
   const app = createTestProbot(sandbox, createVigil({ now: () => sandbox.clock.now, env: { VIGIL_CHECK_INTERVAL: "0" } }));
   await app.ready;
   gc?.();
@@ -184,19 +178,18 @@ async function events(): Promise<void> {
     times.push(performance.now() - start);
   };
   // Each incident's life: filed, 6 commands, 2 discussion comments, closed (its post-mortem opens): 10 deliveries.
-  const commands = ["/note checked the WAF logs", "/severity sev0 data was read", "looking at it", "/status mitigating", "/note blocked the host", "thanks", "/comms customer@example.com — we are investigating", "/status mitigated"];
   let delivered = 0;
   for (let round = 0; delivered < 1000; round++) {
     const repo = repos[round % repos.length]!;
     const issue = sandbox.addIssue(OWNER, repo, { title: `[Incident] ${round}`, body: incidentBody, labels: ["incident"], user: "alice" });
     await timed("issues", sandbox.payloadFor.issues("opened", OWNER, repo, issue.number, { sender: "alice" }));
-    for (const text of commands) {
+    for (const text of INCIDENT_COMMENTS) {
       const c = sandbox.addComment(OWNER, repo, issue.number, text, "bob");
       await timed("issue_comment", sandbox.payloadFor.issueComment("created", OWNER, repo, c.id, { sender: "bob" }));
     }
     sandbox.setIssueState(OWNER, repo, issue.number, "closed", "completed", "bob");
     await timed("issues", sandbox.payloadFor.issues("closed", OWNER, repo, issue.number, { sender: "bob" }));
-    delivered += commands.length + 2;
+    delivered += INCIDENT_COMMENTS.length + 2;
   }
   const rssAfter = process.memoryUsage().rss;
   gc?.();

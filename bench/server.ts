@@ -17,7 +17,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
-import { INCIDENT_ONLY, NOW, OWNER } from "./fixtures.js";
+import { INCIDENT_COMMENTS, incidentRepos, NOW, OWNER } from "./fixtures.js";
 
 const SECRET = "bench-secret";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -103,13 +103,7 @@ async function measure(): Promise<Result> {
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
   sandbox.registerAppKey(publicKey);
-  sandbox.addUser(OWNER, "Organization");
-  const repos = Array.from({ length: 10 }, (_, i) => `svc-${i}`);
-  for (const repo of repos) {
-    sandbox.addRepo({ owner: OWNER, name: repo, ownerType: "Organization" });
-    for (const login of ["alice", "bob", "carol", "erin"]) sandbox.setPermission(OWNER, repo, login, "write");
-    sandbox.setFile(OWNER, repo, ".github/incident-response.yml", INCIDENT_ONLY);
-  }
+  const repos = incidentRepos(sandbox);
 
   const port = await freePort();
   const started = performance.now();
@@ -169,12 +163,11 @@ async function measure(): Promise<Result> {
       if (times.length % 100 === 0) rssEvery.push(Math.round(rssOf(app.pid!)));
     };
     // As bench/scale.ts: each incident filed, 6 commands, 2 discussion comments, closed (its post-mortem opens).
-    const commands = ["/note checked the WAF logs", "/severity sev0 data was read", "looking at it", "/status mitigating", "/note blocked the host", "thanks", "/comms customer@example.com — we are investigating", "/status mitigated"];
     for (let round = 0; times.length < deliveries; round++) {
       const repo = repos[round % repos.length]!;
       const issue = sandbox.addIssue(OWNER, repo, { title: `[Incident] ${round}`, body: incidentBody, labels: ["incident"], user: "alice" });
       await deliver("issues", sandbox.payloadFor.issues("opened", OWNER, repo, issue.number, { sender: "alice" }));
-      for (const text of commands) {
+      for (const text of INCIDENT_COMMENTS) {
         if (times.length >= deliveries) break;
         const c = sandbox.addComment(OWNER, repo, issue.number, text, "bob");
         await deliver("issue_comment", sandbox.payloadFor.issueComment("created", OWNER, repo, c.id, { sender: "bob" }));
