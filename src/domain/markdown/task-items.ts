@@ -13,16 +13,11 @@ export interface TaskItem {
   readonly line: number;
 }
 
-/** A task item and the offset of the character between its box's brackets. */
-export interface LocatedTaskItem extends TaskItem {
-  readonly markOffset: number;
-}
-
 function isParent(node: Node): node is Parent {
   return "children" in node && Array.isArray(node.children);
 }
 
-function located(item: ListItem, depth: number, markdown: string): LocatedTaskItem | null {
+function itemOf(item: ListItem, depth: number, markdown: string): TaskItem | null {
   const first = item.children[0];
   const from = item.position?.start;
   const to = first?.position?.start.offset;
@@ -32,16 +27,16 @@ function located(item: ListItem, depth: number, markdown: string): LocatedTaskIt
   if (open < (from.offset ?? 0)) return null;
   const end = first.position?.end.offset ?? to;
   const text = markdown.slice(to, end).replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " ").trim();
-  return { text, checked: item.checked, depth, line: from.line, markOffset: open + 1 };
+  return { text, checked: item.checked, depth, line: from.line };
 }
 
 // Quoted items are someone's words (data) and must neither count nor be rewritten; code and HTML
 // hold no list nodes, so they are skipped by construction.
-function collect(node: Node, depth: number, markdown: string, out: LocatedTaskItem[]): void {
+function collect(node: Node, depth: number, markdown: string, out: TaskItem[]): void {
   if (node.type === "blockquote" || !isParent(node)) return;
   for (const child of node.children) {
     if (child.type === "listItem") {
-      const item = located(child, depth, markdown);
+      const item = itemOf(child, depth, markdown);
       if (item) out.push(item);
       collect(child, depth + 1, markdown, out);
     } else {
@@ -54,9 +49,8 @@ function collect(node: Node, depth: number, markdown: string, out: LocatedTaskIt
 // document without one has no task item and needs no parse.
 const BOX_RE = /\[(?:[ \txX\n]|\r\n?)\]/;
 
-/** Every task-list item with where its box is, in document order; see `taskItems`. */
-export const locateTaskItems: (markdown: string) => readonly LocatedTaskItem[] = rememberByText((markdown) => {
-  const out: LocatedTaskItem[] = [];
+const remembered = rememberByText((markdown: string): TaskItem[] => {
+  const out: TaskItem[] = [];
   if (BOX_RE.test(markdown)) collect(parseMarkdown(markdown), 0, markdown, out);
   return out;
 });
@@ -66,5 +60,5 @@ export const locateTaskItems: (markdown: string) => readonly LocatedTaskItem[] =
  * at any depth, but not inside code blocks, HTML or block quotes.
  */
 export function taskItems(markdown: string): TaskItem[] {
-  return locateTaskItems(markdown).map(({ text, checked, depth, line }) => ({ text, checked, depth, line }));
+  return [...remembered(markdown)];
 }
