@@ -32,4 +32,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/vigil/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The same command as `npm start`: a 4 MB young generation keeps the server's memory near 130 MB (README, Scale).
-CMD ["node", "--max-semi-space-size=4", "node_modules/probot/bin/probot.js", "run", "./dist/src/index.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/src/server.js"]

@@ -2,11 +2,18 @@
 // process's memory figures written to BENCH_PROBE_FILE, so the bench can tell live heap from memory V8 has not returned.
 import { writeFileSync } from "node:fs";
 import process from "node:process";
+import { performance as perf, PerformanceObserver, constants } from "node:perf_hooks";
+
+// Every major GC's pause (epoch ms and its length), so the bench can tell which slow deliveries met one.
+const majorGcs = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs.push([perf.timeOrigin + e.startTime, e.duration]);
+}).observe({ entryTypes: ["gc"] });
 
 process.on("SIGUSR2", () => {
   globalThis.gc?.();
   const m = process.memoryUsage();
-  writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ gc: typeof globalThis.gc === "function", rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers }));
+  writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ gc: typeof globalThis.gc === "function", rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, majorGcs }));
 });
 // An orderly exit on SIGTERM, so `--cpu-prof` (BENCH_NODE_ARGS) gets to write its profile.
 process.on("SIGTERM", () => process.exit(0));

@@ -229,18 +229,18 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Cold start of the production server: `probot run dist/src/index.js` spawned, until it answers a signed `ping`
+ * Cold start of the production server: `node dist/src/server.js` (as `npm start`) spawned, until it answers a signed `ping`
  * delivery on its webhook path. Needs `npm run build` (done here when `dist/` is missing).
  */
 async function coldStart(): Promise<number> {
   const { existsSync } = await import("node:fs");
-  if (!existsSync(`${ROOT}dist/src/index.js`)) await child([`${ROOT}node_modules/typescript/bin/tsc`, "-p", `${ROOT}tsconfig.build.json`]);
+  if (!existsSync(`${ROOT}dist/src/server.js`)) await child([`${ROOT}node_modules/typescript/bin/tsc`, "-p", `${ROOT}tsconfig.build.json`]);
   const { generateKeyPairSync, createHmac } = await import("node:crypto");
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const port = await freePort();
   const secret = "bench-secret";
   const started = performance.now();
-  const proc = spawn(process.execPath, [`${ROOT}node_modules/probot/bin/probot.js`, "run", `${ROOT}dist/src/index.js`], {
+  const proc = spawn(process.execPath, [`${ROOT}dist/src/server.js`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", APP_ID: "1", PRIVATE_KEY: privateKey.export({ type: "pkcs1", format: "pem" }).toString(), WEBHOOK_SECRET: secret, PORT: String(port), LOG_LEVEL: "fatal", VIGIL_CHECK_INTERVAL: "1h" },
     stdio: "ignore",
@@ -286,7 +286,7 @@ export async function scaleBench(): Promise<void> {
   console.log(`| RSS before the app / app ready / after ${ev.deliveries} deliveries | ${n("rssStartMb")} / ${n("rssReadyMb")} / ${n("rssAfterMb")} MB | |`);
   console.log(`| RSS after ${ev.deliveries} deliveries, after a full GC${ev.gc ? "" : " (GC unavailable)"} (heap used) | ${n("rssAfterGcMb")} MB (${n("heapAfterGcMb")} MB) | < 150 MB |`);
   console.log(`| handler latency over ${ev.deliveries} deliveries (${fmt(ev.requests as number)} requests), p50 / p95 / p99 / max, sandbox validation included | ${n("p50")} / ${n("p95")} / ${n("p99")} / ${n("max")} ms | p99 < 50 ms |`);
-  console.log(`| cold start: \`probot run dist/src/index.js\` spawned until it answers a signed ping, median of 3 | ${fmt(colds[1] ?? colds[0]!)} ms | |`);
+  console.log(`| cold start: \`node dist/src/server.js\` spawned until it answers a signed ping, median of 3 | ${fmt(colds[1] ?? colds[0]!)} ms | |`);
 }
 
 if (process.argv[1] === HERE) {

@@ -1,5 +1,5 @@
 // `BENCH_ONLY=server npm run bench` (or `npm run bench:server`): Vigil alone, as production runs it. The built app runs
-// in a child process (`npm start`'s command: `probot run dist/src/index.js` with its Node flags, GHE_HOST pointing at
+// in a child process (`npm start`'s command: `node dist/src/server.js` with its Node flags, GHE_HOST pointing at
 // loopback); the in-memory sandbox serves GitHub's API over HTTP from this process, so its OpenAPI description,
 // GraphQL schema, validation and stored state weigh on this process, not on the app's RSS. 1,000 signed webhook deliveries go to the app's webhook path
 // one at a time; Probot answers a delivery once its handlers finish.
@@ -11,12 +11,13 @@ import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
+import { sandboxServer } from "../tests/helpers/sandbox-server.js";
+import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_COMMENTS, incidentRepos, NOW, OWNER } from "./fixtures.js";
 
 const SECRET = "bench-secret";
@@ -25,47 +26,13 @@ const HERE = fileURLToPath(import.meta.url);
 // Node's flags as `npm start` (and the Dockerfile) run the app, so the bench measures what production runs.
 const START = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: { start: string } }).scripts.start;
 const PRODUCTION_NODE_FLAGS = START.split(" ").filter((arg) => arg.startsWith("--"));
+const PRODUCTION_ENTRY = START.split(" ").find((arg) => arg.endsWith(".js"))!;
 
 const incidentBody = renderFormBody(INCIDENT_FORM, {
   summary: "Unusual outbound traffic from db-1.",
   notified_at: "2026-11-23 09:40",
   severity: option(INCIDENT_FORM, "severity", "Sev1"),
 });
-
-async function body(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-}
-
-/** GitHub's API on loopback: each HTTP request becomes a `Request` answered by `sandbox.fetch`. */
-async function sandboxServer(): Promise<{ sandbox: GitHubSandbox; host: string; busyMs: () => number; close: () => void }> {
-  const ref: { sandbox?: GitHubSandbox } = {};
-  let busy = 0;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const data = await body(req);
-      const start = performance.now();
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const answer = await ref.sandbox!.fetch(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: data }));
-      const out = Buffer.from(await answer.arrayBuffer());
-      busy += performance.now() - start;
-      const outHeaders: Record<string, string> = {};
-      answer.headers.forEach((v, k) => (outHeaders[k] = v));
-      delete outHeaders["content-encoding"];
-      outHeaders["content-length"] = String(out.length);
-      res.writeHead(answer.status, outHeaders).end(out);
-    })().catch((error: unknown) => {
-      res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sandbox = new GitHubSandbox({ now: NOW, strict: false, apiUrl: `http://${host}/api/v3` });
-  ref.sandbox = sandbox;
-  return { sandbox, host, busyMs: () => busy, close: () => server.close() };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -77,25 +44,25 @@ function freePort(): Promise<number> {
 }
 
 /** The app's memory after a full GC, from bench/app-probe.mjs. */
-async function probe(pid: number, file: string): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }> {
+async function probe(pid: number, file: string): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] }> {
   rmSync(file, { force: true });
   process.kill(pid, "SIGUSR2");
   for (let i = 0; i < 400 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 25));
   await new Promise((r) => setTimeout(r, 25));
-  const m = JSON.parse(readFileSync(file, "utf8")) as { rss: number; heapUsed: number; heapTotal: number; external: number };
-  return { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20 };
+  const m = JSON.parse(readFileSync(file, "utf8")) as { rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] };
+  return { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20, majorGcs: m.majorGcs };
 }
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
-type Result = Record<string, unknown> & { deliveries: number; throttle: boolean; statuses: Record<string, number>; requests: number; violations: number; coldMs: number; rssReadyMb: number; rssAfterMb: number; rssEvery: number[]; afterGc: { rss: number; heapUsed: number; heapTotal: number }; wall: Summary; withoutSandbox: Summary; appCpu: Summary; handler: Summary };
+type Result = Record<string, unknown> & { deliveries: number; throttle: boolean; statuses: Record<string, number>; requests: number; violations: number; coldMs: number; rssReadyMb: number; rssAfterMb: number; rssEvery: number[]; afterGc: { rss: number; heapUsed: number; heapTotal: number; majorGcs: number }; wall: Summary; withoutSandbox: Summary; appCpu: Summary; handler: Summary };
 interface Summary { p50: number; p95: number; p99: number; max: number }
 
 async function measure(): Promise<Result> {
-  if (!existsSync(`${ROOT}dist/src/index.js`)) throw new Error("run `npm run build` first");
+  if (!existsSync(`${ROOT}${PRODUCTION_ENTRY}`)) throw new Error("run `npm run build` first");
   const deliveries = Number(process.env.BENCH_DELIVERIES ?? 1000);
   const throttle = process.env.BENCH_THROTTLE !== "off";
-  const gh = await sandboxServer();
+  const gh = await sandboxServer((apiUrl) => new GitHubSandbox({ now: NOW, strict: false, apiUrl }));
   const { sandbox } = gh;
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -109,7 +76,7 @@ async function measure(): Promise<Result> {
   const started = performance.now();
   const probeFile = join(mkdtempSync(join(tmpdir(), "vigil-bench-")), "probe.json");
   const nodeArgs = [...PRODUCTION_NODE_FLAGS, "--expose-gc", "--import", `${ROOT}bench/app-probe.mjs`, ...(throttle ? [] : ["--import", `${ROOT}bench/no-throttle-waits.mjs`]), ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean)];
-  const app = spawn(process.execPath, [...nodeArgs, `${ROOT}node_modules/probot/bin/probot.js`, "run", `${ROOT}dist/src/index.js`], {
+  const app = spawn(process.execPath, [...nodeArgs, `${ROOT}${PRODUCTION_ENTRY}`], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? "", NODE_ENV: "production",
@@ -139,6 +106,7 @@ async function measure(): Promise<Result> {
     const cpuTimes: number[] = [];
     const ownTimes: number[] = [];
     const kinds: string[] = [];
+    const spans: [number, number][] = [];
     const statuses = new Map<number, number>();
     const deliver = async (name: string, payload: object) => {
       const text = JSON.stringify(payload);
@@ -146,6 +114,7 @@ async function measure(): Promise<Result> {
       const busy = gh.busyMs();
       const before = sandbox.requests.length;
       const start = performance.now();
+      const startEpoch = Date.now();
       const res = await fetch(`${base}/api/github/webhooks`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
@@ -153,6 +122,7 @@ async function measure(): Promise<Result> {
       });
       await res.text();
       const ms = performance.now() - start;
+      spans.push([startEpoch, Date.now()]);
       cpuTimes.push(Number(res.headers.get("x-bench-cpu-us") ?? Number.NaN) / 1000);
       ownTimes.push(Number(res.headers.get("x-bench-busy-ms") ?? Number.NaN));
       kinds.push(`${name}.${(payload as { action?: string }).action ?? ""}`);
@@ -180,6 +150,8 @@ async function measure(): Promise<Result> {
     await new Promise((r) => setTimeout(r, 2000));
     const rssSettled = rssOf(app.pid!);
     const afterGc = await probe(app.pid!, probeFile);
+    // The pause of the major GCs that fell within a delivery (the app's own clock; the same machine's).
+    const majorGcMs = spans.map(([from, to]) => afterGc.majorGcs.filter(([t]) => t >= from - 1 && t <= to + 1).reduce((sum, [, d]) => sum + d, 0));
     const pct = (xs: number[], q: number) => {
       const s = [...xs].sort((a, b) => a - b);
       return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -189,12 +161,12 @@ async function measure(): Promise<Result> {
       deliveries: times.length, throttle, statuses: Object.fromEntries(statuses),
       requests: sandbox.requests.filter((r) => !r.route.endsWith("/access_tokens")).length,
       violations: sandbox.violations.length,
-      coldMs, rssReadyMb: rssReady, rssAfterMb: rssAfter, rssSettledMb: rssSettled, rssEvery, readyGc, afterGc,
-      wall: summary(times), withoutSandbox: summary(vigilTimes), appCpu: summary(cpuTimes), handler: summary(ownTimes), slowest: vigilTimes.map((ms, i) => ({ i, kind: kinds[i], ms: Math.round(ms), cpu: Math.round(cpuTimes[i] ?? 0), own: Math.round(ownTimes[i] ?? 0) })).sort((a, b) => b.ms - a.ms).slice(0, 15), byKind: Object.fromEntries([...new Set(kinds)].map((k) => [k, { wall: summary(times.filter((_, i) => kinds[i] === k)), withoutSandbox: summary(vigilTimes.filter((_, i) => kinds[i] === k)), appCpu: summary(cpuTimes.filter((_, i) => kinds[i] === k)), handler: summary(ownTimes.filter((_, i) => kinds[i] === k)) }])), sandboxMs: gh.busyMs(),
+      coldMs, rssReadyMb: rssReady, rssAfterMb: rssAfter, rssSettledMb: rssSettled, rssEvery, readyGc: { ...readyGc, majorGcs: readyGc.majorGcs.length }, afterGc: { ...afterGc, majorGcs: afterGc.majorGcs.length },
+      wall: summary(times), withoutSandbox: summary(vigilTimes), appCpu: summary(cpuTimes), handler: summary(ownTimes), slowest: vigilTimes.map((ms, i) => ({ i, kind: kinds[i], ms: Math.round(ms), cpu: Math.round(cpuTimes[i] ?? 0), own: Math.round(ownTimes[i] ?? 0), majorGc: Math.round(majorGcMs[i] ?? 0) })).sort((a, b) => b.own - a.own).slice(0, 15), byKind: Object.fromEntries([...new Set(kinds)].map((k) => [k, { wall: summary(times.filter((_, i) => kinds[i] === k)), withoutSandbox: summary(vigilTimes.filter((_, i) => kinds[i] === k)), appCpu: summary(cpuTimes.filter((_, i) => kinds[i] === k)), handler: summary(ownTimes.filter((_, i) => kinds[i] === k)) }])), sandboxMs: gh.busyMs(),
     });
   } finally {
     app.kill("SIGTERM");
-    gh.close();
+    await gh.close();
     rmSync(dirname(probeFile), { recursive: true, force: true });
   }
 }
