@@ -5,7 +5,8 @@
 // one at a time; Probot answers a delivery once its handlers finish.
 // BENCH_THROTTLE=off preloads bench/no-throttle-waits.mjs (see there); BENCH_DELIVERIES sets the count. For digging in:
 // BENCH_NODE_ARGS adds Node flags to the app (`--cpu-prof`, `--trace-gc`), BENCH_APP_STDOUT=1 shows its output, and
-// BENCH_ROUTES=N prints the API requests of the Nth delivery.
+// BENCH_ROUTES=N prints the API requests of the Nth delivery. The JSON line's `slowest` lists the 15 deliveries with
+// the most handler time, each with the pause of any major GC that fell within it (`majorGc`, ms).
 import { spawn } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
