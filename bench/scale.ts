@@ -3,7 +3,6 @@
 // server's memory, handler latency and cold start. Everything runs against the in-memory sandbox: wall times include
 // its validation of every request against GitHub's OpenAPI description and GraphQL schema, and no network.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
@@ -14,6 +13,7 @@ import { ConfigCache } from "../src/config/cache.js";
 import { createVigil } from "../src/index.js";
 import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations, type CheckSummary } from "../src/triggers/check-all.js";
+import { freePort } from "../tests/helpers/free-port.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { INCIDENT_COMMENTS, INCIDENT_ONLY, incidentRepos, NOW, OWNER, PEOPLE } from "./fixtures.js";
 
@@ -218,15 +218,6 @@ function child(args: string[], env: Record<string, string> = {}): Promise<string
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Cold start of the production server: `node dist/src/server.js` (as `npm start`) spawned, until it answers a signed `ping`

@@ -12,12 +12,11 @@ import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { sandboxServer } from "../tests/helpers/sandbox-server.js";
+import { freePort } from "../tests/helpers/free-port.js";
 import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_COMMENTS, incidentRepos, NOW, OWNER } from "./fixtures.js";
 
@@ -34,15 +33,6 @@ const incidentBody = renderFormBody(INCIDENT_FORM, {
   notified_at: "2026-11-23 09:40",
   severity: option(INCIDENT_FORM, "severity", "Sev1"),
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The app's memory after a full GC, from bench/app-probe.mjs. */
 async function probe(pid: number, file: string): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] }> {

@@ -6,7 +6,8 @@ import { redisDeliveryGate } from "../../src/coordination/redis-delivery-gate.js
 import { release, tryHold } from "../../src/coordination/redis-hold.js";
 import { redisSerializer } from "../../src/coordination/redis-serializer.js";
 import type { EngineLog } from "../../src/engine/reconcile.js";
-import { freePort, redisServerOnPath, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import { freePort } from "../helpers/free-port.js";
+import { redisServerOnPath, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 
 const warnings: string[] = [];
 const log: EngineLog = { info: () => undefined, warn: (_data, message) => void warnings.push(message), error: () => undefined };

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./free-port.js";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll } from "vitest";
 
@@ -13,16 +13,6 @@ export function redisServerOnPath(): boolean {
     throw new Error("redis-server is not on PATH: the replica tests need a real Redis. `.ci/run` installs it with `apt-get install -y redis-server`; run that step.");
   }
   return found;
-}
-
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no loopback port");
-  return address.port;
 }
 
 /** A throwaway Redis on a loopback port: no persistence, stopped by `stop()`. */

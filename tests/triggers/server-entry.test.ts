@@ -2,7 +2,6 @@
 // HTTP through Vigil's own transport (src/github/http-fetch.ts): an incident filed, commanded and resolved.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import nock from "nock";
 import { Probot } from "probot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { decodeMarker } from "../../src/markers/codec.js";
 import { ServerOctokit } from "../../src/server.js";
 import { HEALTH_PATH } from "../../src/triggers/health-route.js";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
+import { freePort } from "../helpers/free-port.js";
 import { sandboxServer, type SandboxServer } from "../helpers/sandbox-server.js";
 import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
@@ -26,16 +26,6 @@ afterEach(async () => {
   await github?.close();
   github = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 async function startEntry(): Promise<{ gh: SandboxServer; base: string; stderr: () => string }> {
   const gh = (github = await sandboxServer((apiUrl) => optedInSandbox({ apiUrl })));

@@ -2,7 +2,6 @@ import { createHmac } from "node:crypto";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, run, Server } from "probot";
@@ -12,6 +11,7 @@ import { HEALTH_PATH } from "../../src/triggers/health-route.js";
 import { sandboxProbotOptions } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
 import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
+import { freePort } from "../helpers/free-port.js";
 
 // Probot's own HTTP server on the loopback interface, the way `npm start` and the image run it.
 beforeAll(() => nock.enableNetConnect("127.0.0.1"));
@@ -23,17 +23,6 @@ afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
-
-// Probot's Server reads port 0 as "use 3000", so a free port is found first.
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 async function start() {
   const sandbox = optedInSandbox();
