@@ -24,10 +24,9 @@ process.on("SIGTERM", () => process.exit(0));
 //   it sat idle waiting for GitHub's answers (the sandbox, in another process);
 // - x-bench-cpu-us: the process's CPU over the same span, every thread (V8 collects garbage on helper threads too).
 const { ServerResponse, Server } = await import("node:http");
-const { performance } = await import("node:perf_hooks");
 const emit = Server.prototype.emit;
 Server.prototype.emit = function (event, req, res) {
-  if (event === "request" && res) res.bench = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+  if (event === "request" && res) res.bench = { cpu: process.cpuUsage(), elu: perf.eventLoopUtilization() };
   return emit.apply(this, arguments);
 };
 const writeHead = ServerResponse.prototype.writeHead;
@@ -35,7 +34,7 @@ ServerResponse.prototype.writeHead = function (...args) {
   if (this.bench && !this.headersSent) {
     const used = process.cpuUsage(this.bench.cpu);
     this.setHeader("x-bench-cpu-us", String(used.user + used.system));
-    this.setHeader("x-bench-busy-ms", String(performance.eventLoopUtilization(this.bench.elu).active));
+    this.setHeader("x-bench-busy-ms", String(perf.eventLoopUtilization(this.bench.elu).active));
   }
   return writeHead.apply(this, args);
 };

@@ -14,6 +14,7 @@ import { createVigil } from "../src/index.js";
 import { appIdentity } from "../src/triggers/app-identity.js";
 import { checkInstallations, type CheckSummary } from "../src/triggers/check-all.js";
 import { freePort } from "../tests/helpers/free-port.js";
+import { signedDelivery } from "../tests/helpers/signed-delivery.js";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { INCIDENT_COMMENTS, INCIDENT_ONLY, incidentRepos, NOW, OWNER, PEOPLE } from "./fixtures.js";
 
@@ -226,7 +227,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 async function coldStart(): Promise<number> {
   const { existsSync } = await import("node:fs");
   if (!existsSync(`${ROOT}dist/src/server.js`)) await child([`${ROOT}node_modules/typescript/bin/tsc`, "-p", `${ROOT}tsconfig.build.json`]);
-  const { generateKeyPairSync, createHmac } = await import("node:crypto");
+  const { generateKeyPairSync } = await import("node:crypto");
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const port = await freePort();
   const secret = "bench-secret";
@@ -236,17 +237,12 @@ async function coldStart(): Promise<number> {
     env: { PATH: process.env.PATH ?? "", APP_ID: "1", PRIVATE_KEY: privateKey.export({ type: "pkcs1", format: "pem" }).toString(), WEBHOOK_SECRET: secret, PORT: String(port), LOG_LEVEL: "fatal", VIGIL_CHECK_INTERVAL: "1h" },
     stdio: "ignore",
   });
-  const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
-  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const ping = signedDelivery(secret, "ping", { zen: "Keep it logically awesome.", hook_id: 1 }, "bench-1");
   try {
     for (;;) {
       if (performance.now() - started > 30_000) throw new Error("the server did not answer within 30 s");
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": "bench-1", "x-hub-signature-256": signature },
-          body,
-        });
+        const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, ping);
         if (res.ok) return performance.now() - started;
       } catch {
         // Not listening yet.

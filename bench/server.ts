@@ -8,7 +8,7 @@
 // BENCH_ROUTES=N prints the API requests of the Nth delivery. The JSON line's `slowest` lists the 15 deliveries with
 // the most handler time, each with the pause of any major GC that fell within it (`majorGc`, ms).
 import { spawn } from "node:child_process";
-import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { INCIDENT_FORM, option, renderFormBody } from "../tests/helpers/incident-form.js";
 import { sandboxServer } from "../tests/helpers/sandbox-server.js";
 import { freePort } from "../tests/helpers/free-port.js";
+import { signedDelivery } from "../tests/helpers/signed-delivery.js";
 import { GitHubSandbox } from "@vigil/github-sandbox";
 import { INCIDENT_COMMENTS, incidentRepos, NOW, OWNER } from "./fixtures.js";
 
@@ -35,12 +36,14 @@ const incidentBody = renderFormBody(INCIDENT_FORM, {
 });
 
 /** The app's memory after a full GC, from bench/app-probe.mjs. */
-async function probe(pid: number, file: string): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] }> {
+interface ProbeReading { rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] }
+
+async function probe(pid: number, file: string): Promise<ProbeReading> {
   rmSync(file, { force: true });
   process.kill(pid, "SIGUSR2");
   for (let i = 0; i < 400 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 25));
   await new Promise((r) => setTimeout(r, 25));
-  const m = JSON.parse(readFileSync(file, "utf8")) as { rss: number; heapUsed: number; heapTotal: number; external: number; majorGcs: [number, number][] };
+  const m = JSON.parse(readFileSync(file, "utf8")) as ProbeReading;
   return { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20, majorGcs: m.majorGcs };
 }
 
@@ -100,17 +103,11 @@ async function measure(): Promise<Result> {
     const spans: [number, number][] = [];
     const statuses = new Map<number, number>();
     const deliver = async (name: string, payload: object) => {
-      const text = JSON.stringify(payload);
-      const signature = `sha256=${createHmac("sha256", SECRET).update(text).digest("hex")}`;
       const busy = gh.busyMs();
       const before = sandbox.requests.length;
       const start = performance.now();
       const startEpoch = Date.now();
-      const res = await fetch(`${base}/api/github/webhooks`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
-        body: text,
-      });
+      const res = await fetch(`${base}/api/github/webhooks`, signedDelivery(SECRET, name, payload));
       await res.text();
       const ms = performance.now() - start;
       spans.push([startEpoch, Date.now()]);

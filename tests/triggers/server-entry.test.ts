@@ -1,7 +1,7 @@
 // `npm start`'s entry (src/server.ts) in a process of its own, as production runs it, talking to the sandbox over real
 // HTTP through Vigil's own transport (src/github/http-fetch.ts): an incident filed, commanded and resolved.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import nock from "nock";
 import { Probot } from "probot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { ServerOctokit } from "../../src/server.js";
 import { HEALTH_PATH } from "../../src/triggers/health-route.js";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
 import { freePort } from "../helpers/free-port.js";
+import { signedDelivery } from "../helpers/signed-delivery.js";
 import { sandboxServer, type SandboxServer } from "../helpers/sandbox-server.js";
 import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 
@@ -55,12 +56,7 @@ async function startEntry(): Promise<{ gh: SandboxServer; base: string; stderr: 
 }
 
 async function deliver(base: string, name: string, payload: object): Promise<number> {
-  const body = JSON.stringify(payload);
-  const res = await fetch(`${base}/api/github/webhooks`, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` },
-  });
+  const res = await fetch(`${base}/api/github/webhooks`, signedDelivery(SECRET, name, payload));
   await res.text();
   return res.status;
 }

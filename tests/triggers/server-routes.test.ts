@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { sandboxProbotOptions } from "@vigil/github-sandbox";
 import { INCIDENT_FORM, renderFormBody } from "../helpers/incident-form.js";
 import { answers, optedInSandbox, OWNER, REPO } from "../helpers/world.js";
 import { freePort } from "../helpers/free-port.js";
+import { signedDelivery } from "../helpers/signed-delivery.js";
 
 // Probot's own HTTP server on the loopback interface, the way `npm start` and the image run it.
 beforeAll(() => nock.enableNetConnect("127.0.0.1"));
@@ -35,11 +35,7 @@ async function start() {
   return { sandbox, base };
 }
 
-function signed(name: string, payload: object) {
-  const body = JSON.stringify(payload);
-  const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-  return { method: "POST", body, headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": "d-1", "x-hub-signature-256": signature } };
-}
+const signed = (name: string, payload: object) => signedDelivery(SECRET, name, payload, "d-1");
 
 describe("the app's HTTP routes", () => {
   it(`GET ${HEALTH_PATH} answers 200 {"ok":true} without asking GitHub anything`, async () => {
